@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+using Mace.Compiler.Text;
+
+namespace Mace.Compiler.Syntax;
+
+/// <summary><c>serviceclass Name [: Base, ...] { downcalls { ... } upcalls(handler H) { ... } ... }</c>.</summary>
+public sealed record ServiceClassSyntax(
+    IdentifierSyntax Name,
+    ImmutableArray<IdentifierSyntax> Bases,
+    ImmutableArray<MethodDeclarationSyntax> Downcalls,
+    ImmutableArray<HandlerSyntax> Handlers,
+    MaceSpan Span,
+    string SourceText);

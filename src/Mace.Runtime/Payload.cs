@@ -1,0 +1,75 @@
+using Mace.Runtime.Serialization;
+
+namespace Mace.Runtime;
+
+/// <summary>
+/// The body a lower layer carries for an upper one: either a message not yet serialized (so a
+/// transport can write it straight into its frame buffer) or bytes received from a peer. In a
+/// <c>.mace</c> interface, a <c>Payload</c> parameter is a message slot: callers may pass any
+/// generated message, and upcall transitions may name a message type for it.
+/// </summary>
+public readonly struct Payload : IEquatable<Payload>
+{
+    private readonly IMessage? _message;
+    private readonly ReadOnlyMemory<byte> _bytes;
+
+    /// <summary>A payload of received (or pre-serialized) bytes.</summary>
+    public Payload(ReadOnlyMemory<byte> bytes)
+    {
+        _message = null;
+        _bytes = bytes;
+    }
+
+    private Payload(IMessage message)
+    {
+        _message = message;
+        _bytes = default;
+    }
+
+    /// <summary>A payload that serializes <paramref name="message"/> when written.</summary>
+    public static Payload FromMessage(IMessage message) => new(message ?? throw new ArgumentNullException(nameof(message)));
+
+    /// <summary>The message, when this payload was built from one rather than received.</summary>
+    public IMessage? Message => _message;
+
+    /// <summary>Writes the payload's bytes with no length prefix.</summary>
+    public void WriteTo(ref MaceWriter writer)
+    {
+        if (_message is not null) _message.Serialize(ref writer);
+        else writer.WriteRaw(_bytes.Span);
+    }
+
+    /// <summary>The serialized bytes (serializing the message if needed).</summary>
+    public ReadOnlyMemory<byte> GetBytes()
+    {
+        if (_message is null) return _bytes;
+        using var buffer = new PooledBufferWriter();
+        var writer = new MaceWriter(buffer);
+        _message.Serialize(ref writer);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Byte-wise equality of the serialized forms.</summary>
+    public bool Equals(Payload other) => GetBytes().Span.SequenceEqual(other.GetBytes().Span);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Payload other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.AddBytes(GetBytes().Span);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>Equality.</summary>
+    public static bool operator ==(Payload left, Payload right) => left.Equals(right);
+
+    /// <summary>Inequality.</summary>
+    public static bool operator !=(Payload left, Payload right) => !left.Equals(right);
+
+    /// <inheritdoc/>
+    public override string ToString() => _message?.ToString() ?? $"Payload[{_bytes.Length} bytes]";
+}
