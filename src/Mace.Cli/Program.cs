@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Mace.Cli.Commands;
+
+var root = new RootCommand("mace: compile, run, simulate and check distributed systems written in the Mace language")
+{
+    CompileCommand.Create(),
+    RunCommand.Create(),
+    SimCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();
