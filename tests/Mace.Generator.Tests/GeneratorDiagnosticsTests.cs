@@ -1,0 +1,49 @@
+using Microsoft.CodeAnalysis;
+
+namespace Mace.Generator.Tests;
+
+public class GeneratorDiagnosticsTests
+{
+    [Fact]
+    public void Ping_FromDesign_CompilesWithoutErrors()
+    {
+        var driver = GeneratorHarness.NewDriver([new InMemoryAdditionalText("/project/Ping.mace", Inputs.Read("Ping.mace"))]);
+        driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.NewCompilation(), out var output, out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Single(driver.GetRunResult().GeneratedTrees);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.NotNull(output.GetTypeByMetadataName("GeneratorTestProject.Ping"));
+    }
+
+    [Fact]
+    public void CSharpTypeErrorInTransitionBody_IsReportedAtTheMaceLine()
+    {
+        var text = Inputs.Read("Counter.mace").Replace("Count++;", "Count = \"not a number\";", StringComparison.Ordinal);
+        var expectedLine = text.Split('\n').ToList().FindIndex(l => l.Contains("not a number", StringComparison.Ordinal));
+        var driver = GeneratorHarness.NewDriver([new InMemoryAdditionalText("/project/Counter.mace", text)]);
+        driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.NewCompilation(), out var output, out _);
+
+        var error = Assert.Single(output.GetDiagnostics(), d => d.Id == "CS0029");
+        var mapped = error.Location.GetMappedLineSpan();
+        Assert.Equal("/project/Counter.mace", mapped.Path);
+        Assert.Equal(expectedLine, mapped.StartLinePosition.Line);
+        Assert.Equal(text.Split('\n')[expectedLine].IndexOf('"', StringComparison.Ordinal), mapped.StartLinePosition.Character);
+    }
+
+    [Fact]
+    public void SyntaxError_IsAMaceDiagnosticOnTheFile_AndNoSourceIsAdded()
+    {
+        var text = "service Broken;\ntransitions {\n    downcall MaceInit( {\n";
+        var driver = GeneratorHarness.NewDriver([new InMemoryAdditionalText("/project/Broken.mace", text)]);
+        driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.NewCompilation(), out _, out var diagnostics);
+
+        Assert.NotEmpty(diagnostics);
+        Assert.All(diagnostics, d =>
+        {
+            Assert.StartsWith("MACE1", d.Id, StringComparison.Ordinal);
+            Assert.Equal("/project/Broken.mace", d.Location.GetLineSpan().Path);
+        });
+        Assert.Empty(driver.GetRunResult().GeneratedTrees);
+    }
+}
