@@ -38,13 +38,16 @@ internal sealed class EventSymbol
     /// <summary>True when a downcall carries the caller's registration id (<c>rid</c>).</summary>
     public bool HasRid => Kind is EventKind.Downcall or EventKind.Lifecycle;
 
+    /// <summary>Distinguishes overloads' dispatchers (empty for the first).</summary>
+    public string DispatcherSuffix { get; set; } = string.Empty;
+
     /// <summary>The generated dispatcher's name.</summary>
     public string DispatcherName => Kind switch
     {
         EventKind.Scheduler => "__Scheduler_" + Name,
         EventKind.Upcall => "__Upcall_" + Name,
         _ => "__Downcall_" + Name,
-    };
+    } + DispatcherSuffix;
 
     /// <summary>Transitions that name a message type in a payload slot.</summary>
     public bool HasTypedTransitions => Transitions.Any(t => t.MessageType is not null);

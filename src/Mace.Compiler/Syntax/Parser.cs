@@ -37,6 +37,7 @@ public sealed partial class Parser
     private readonly string _text;
     private readonly SourceText _source;
     private readonly DiagnosticBag _diagnostics;
+    private readonly SyntaxToken[] _allTokens;
     private readonly TokenCursor _tokens;
     private readonly HashSet<(string Id, int Start, int Length)> _reportedCSharpErrors = [];
     private int _lastErrorPosition = -1;
@@ -47,8 +48,8 @@ public sealed partial class Parser
         _text = text;
         _source = SourceText.From(text);
         _diagnostics = diagnostics;
-        var tokens = SyntaxFactory.ParseTokens(text, 0, 0, s_parseOptions).ToArray();
-        _tokens = new TokenCursor(tokens);
+        _allTokens = SyntaxFactory.ParseTokens(text, 0, 0, s_parseOptions).ToArray();
+        _tokens = new TokenCursor(_allTokens);
     }
 
     /// <summary>Parses <paramref name="text"/>; never throws on user input.</summary>

@@ -157,7 +157,7 @@ public ref partial struct MaceWriter
     public void WriteLength(int lengthOrMinusOne) => WriteVarUInt32((uint)(lengthOrMinusOne + 1));
 
     /// <summary>Raw bytes with no prefix.</summary>
-    public void WriteRaw(ReadOnlySpan<byte> bytes)
+    public void WriteRaw(scoped ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length == 0) return;
         bytes.CopyTo(MemoryMarshal.CreateSpan(ref Reserve(bytes.Length), bytes.Length));

@@ -1,0 +1,176 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Cs = Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Mace.Compiler.Syntax;
+
+// Embedded C#: slices handed to Roslyn's parsers, whose syntax errors are mapped back to the .mace file.
+public sealed partial class Parser
+{
+    /// <summary>
+    /// Reports Roslyn's syntax errors in <paramref name="node"/>, parsed from the slice starting at
+    /// <paramref name="offset"/>, as MACE1009. Returns true when the node has any error, even one
+    /// already reported from an overlapping slice or the lexer.
+    /// </summary>
+    private bool ReportCSharpErrors(SyntaxNode node, int offset, string context)
+    {
+        var any = false;
+        foreach (var diagnostic in node.GetDiagnostics())
+        {
+            if (diagnostic.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            {
+                any = true;
+                ReportCSharpError(diagnostic, offset, context);
+            }
+        }
+
+        return any;
+    }
+
+    private void ReportCSharpError(Diagnostic diagnostic, int offset, string context)
+    {
+        var span = diagnostic.Location.SourceSpan;
+        var start = Clamp(offset + span.Start);
+        var end = Math.Max(start, Clamp(offset + span.End));
+        if (_reportedCSharpErrors.Add((diagnostic.Id, start, end - start)))
+        {
+            _diagnostics.ReportInvalidCSharp(SpanOf(start, end), context, diagnostic.Id, diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>
+    /// Lexer errors (bad characters, unterminated strings or comments) in tokens outside any slice
+    /// that was parsed as C#; those inside one were reported with it.
+    /// </summary>
+    private void ReportLexerErrors()
+    {
+        foreach (var token in _allTokens)
+        {
+            if (!token.ContainsDiagnostics)
+            {
+                continue;
+            }
+
+            foreach (var diagnostic in token.GetDiagnostics())
+            {
+                if (diagnostic.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+                {
+                    ReportCSharpError(diagnostic, 0, "source text");
+                }
+            }
+        }
+    }
+
+    private string Slice(int start, int end) => _text.Substring(Clamp(start), Math.Max(0, Clamp(end) - Clamp(start)));
+
+    private void CheckExpression(int start, int end, string context) =>
+        ReportCSharpErrors(SyntaxFactory.ParseExpression(Slice(start, end), 0, s_parseOptions, consumeFullText: true), start, context);
+
+    private void CheckType(int start, int end, string context) =>
+        ReportCSharpErrors(SyntaxFactory.ParseTypeName(Slice(start, end), 0, s_parseOptions, consumeFullText: true), start, context);
+
+    private void CheckBlock(int start, int end, string context) =>
+        ReportCSharpErrors(SyntaxFactory.ParseStatement(Slice(start, end), 0, s_parseOptions, consumeFullText: true), start, context);
+
+    /// <summary>The exact text of a node parsed from the slice at <paramref name="offset"/>.</summary>
+    private CSharpCodeSyntax CodeOf(SyntaxNode node, int offset) => Code(offset + node.SpanStart, offset + node.Span.End);
+
+    private IdentifierSyntax IdentifierOf(SyntaxToken token, int offset) =>
+        new(token.Text, SpanOf(offset + token.SpanStart, offset + token.Span.End));
+
+    /// <summary>
+    /// Splits <c>Type Name [= init][, Name2 ...]</c> (the slice before its <c>;</c>) into variables,
+    /// through Roslyn's member parser.
+    /// </summary>
+    private void ParseVariables(int start, int end, string context, ImmutableArray<VariableSyntax>.Builder into)
+    {
+        var member = SyntaxFactory.ParseMemberDeclaration(Slice(start, end) + ";", 0, s_parseOptions, consumeFullText: true);
+        var errors = member is not null && ReportCSharpErrors(member, start, context);
+        var added = false;
+        if (member is Cs.FieldDeclarationSyntax field && !field.Declaration.Type.IsMissing)
+        {
+            var type = CodeOf(field.Declaration.Type, start);
+            foreach (var variable in field.Declaration.Variables)
+            {
+                if (variable.Identifier.IsMissing)
+                {
+                    continue;
+                }
+
+                var initializer = variable.Initializer is null ? null : CodeOf(variable.Initializer.Value, start);
+                var spanEnd = Math.Min(end, start + variable.Span.End);
+                into.Add(new VariableSyntax(type, IdentifierOf(variable.Identifier, start), initializer, SpanOf(type.Span.Start, spanEnd)));
+                added = true;
+            }
+        }
+
+        if (!added && !errors)
+        {
+            _diagnostics.ReportInvalidDeclaration(SpanOf(start, end), context);
+        }
+    }
+
+    /// <summary>Parses a parenthesized parameter list group with Roslyn.</summary>
+    private ImmutableArray<ParameterSyntax> ParseParameters(Group group, string context)
+    {
+        var text = Slice(group.Start, group.End) + (group.Closed ? string.Empty : ")");
+        var list = SyntaxFactory.ParseParameterList(text, 0, s_parseOptions, consumeFullText: true);
+        if (group.Closed)
+        {
+            ReportCSharpErrors(list, group.Start, context);
+        }
+
+        return ToParameters(list.Parameters, group.Start);
+    }
+
+    private ImmutableArray<ParameterSyntax> ToParameters(SeparatedSyntaxList<Cs.ParameterSyntax> parameters, int offset)
+    {
+        var result = ImmutableArray.CreateBuilder<ParameterSyntax>(parameters.Count);
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Identifier.IsMissing || parameter.Type is null || parameter.Type.IsMissing)
+            {
+                continue;
+            }
+
+            var defaultValue = parameter.Default is null ? null : CodeOf(parameter.Default.Value, offset);
+            var span = SpanOf(offset + parameter.Type.SpanStart, offset + parameter.Span.End);
+            result.Add(new ParameterSyntax(CodeOf(parameter.Type, offset), IdentifierOf(parameter.Identifier, offset), defaultValue, span));
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>A serviceclass method <c>ReturnType Name(params);</c> or <c>ReturnType Name(params) { default }</c>.</summary>
+    private MethodDeclarationSyntax? ParseMethod(int start, int end)
+    {
+        var member = SyntaxFactory.ParseMemberDeclaration(Slice(start, end), 0, s_parseOptions, consumeFullText: true);
+        var errors = member is not null && ReportCSharpErrors(member, start, "method declaration");
+        if (member is Cs.MethodDeclarationSyntax method && method.ExpressionBody is null && !method.Identifier.IsMissing)
+        {
+            var body = method.Body is null ? null : CodeOf(method.Body, start);
+            var parameters = ToParameters(method.ParameterList.Parameters, start);
+            return new MethodDeclarationSyntax(CodeOf(method.ReturnType, start), IdentifierOf(method.Identifier, start), parameters, body, SpanOf(start, end));
+        }
+
+        if (!errors)
+        {
+            _diagnostics.ReportInvalidMethodDeclaration(SpanOf(start, end));
+        }
+
+        return null;
+    }
+
+    /// <summary>A routine: any C# member, checked by Roslyn's member parser.</summary>
+    private void CheckMember(int start, int end)
+    {
+        var member = SyntaxFactory.ParseMemberDeclaration(Slice(start, end), 0, s_parseOptions, consumeFullText: true);
+        var errors = member is not null && ReportCSharpErrors(member, start, "routine");
+        if (member is null && !errors)
+        {
+            _diagnostics.ReportInvalidDeclaration(SpanOf(start, end), "routines");
+        }
+    }
+}

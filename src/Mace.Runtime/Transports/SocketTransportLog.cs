@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging;
+
+namespace Mace.Runtime.Transports;
+
+/// <summary>The socket transports' log messages. Event ids are stable: never renumber or reuse one.</summary>
+internal static partial class SocketTransportLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Kind} transport bound to {Address}")]
+    public static partial void Bound(ILogger logger, string kind, NodeAddress address);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "{Local}: connected to {Peer}")]
+    public static partial void ConnectionOpened(ILogger logger, NodeAddress local, NodeAddress peer);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "{Local}: accepted a connection from {Remote}")]
+    public static partial void ConnectionAccepted(ILogger logger, NodeAddress local, string remote);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "{Local}: connection to {Peer} failed: {Error}")]
+    public static partial void ConnectionFailed(ILogger logger, NodeAddress local, string peer, TransportError error, Exception? exception);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "{Local}: connection to {Peer} closed")]
+    public static partial void ConnectionClosed(ILogger logger, NodeAddress local, string peer);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "{Local}: malformed frame from {Peer}, closing the connection: {Reason}")]
+    public static partial void MalformedFrame(ILogger logger, NodeAddress local, string peer, string reason);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "{Local}: malformed message from {Peer} for registration {RegistrationId}, dropped: {Reason}")]
+    public static partial void MalformedMessage(ILogger logger, NodeAddress local, NodeAddress peer, int registrationId, string reason);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "{Local}: send queue to {Peer} is full ({Capacity} frames), message dropped")]
+    public static partial void QueueFull(ILogger logger, NodeAddress local, NodeAddress peer, int capacity);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "{Local}: frame of {Size} bytes to {Peer} exceeds the maximum {Max}, dropped")]
+    public static partial void FrameTooLarge(ILogger logger, NodeAddress local, NodeAddress peer, int size, int max);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "{Local}: frame from {Peer} for unregistered id {RegistrationId}, dropped")]
+    public static partial void Unroutable(ILogger logger, NodeAddress local, NodeAddress peer, int registrationId);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "{Local}: accepting a connection failed")]
+    public static partial void AcceptFailed(ILogger logger, NodeAddress local, Exception exception);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "{Local}: datagram to {Peer} not sent: {Reason}")]
+    public static partial void DatagramNotSent(ILogger logger, NodeAddress local, NodeAddress peer, string reason);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "{Local}: message to {Peer} dropped: {Reason}")]
+    public static partial void RouteRefused(ILogger logger, NodeAddress local, NodeAddress peer, string reason);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "{Kind} transport {Local} stopped: {Statistics}")]
+    public static partial void Stopped(ILogger logger, string kind, NodeAddress local, TransportStatistics statistics);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "{Kind} transport could not bind port {Port} ({Reason}); bound an ephemeral port instead")]
+    public static partial void PortFallback(ILogger logger, string kind, int port, string reason);
+}

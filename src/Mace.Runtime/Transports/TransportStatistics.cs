@@ -1,0 +1,86 @@
+namespace Mace.Runtime.Transports;
+
+/// <summary>
+/// Counters of a socket transport, updated from its socket loops and lane with interlocked
+/// operations; every property is a consistent read of one counter (not of all together).
+/// </summary>
+public sealed class TransportStatistics
+{
+    private long _messagesSent;
+    private long _bytesSent;
+    private long _messagesReceived;
+    private long _bytesReceived;
+    private long _malformedDropped;
+    private long _queueFullDropped;
+    private long _sendDropped;
+    private long _unroutableDropped;
+    private long _connectionsOpened;
+    private long _connectionsAccepted;
+    private long _connectionsClosed;
+
+    /// <summary>Frames written to the network.</summary>
+    public long MessagesSent => Interlocked.Read(ref _messagesSent);
+
+    /// <summary>Bytes written to the network, length prefixes included.</summary>
+    public long BytesSent => Interlocked.Read(ref _bytesSent);
+
+    /// <summary>Well-formed frames received.</summary>
+    public long MessagesReceived => Interlocked.Read(ref _messagesReceived);
+
+    /// <summary>Bytes read from the network.</summary>
+    public long BytesReceived => Interlocked.Read(ref _bytesReceived);
+
+    /// <summary>Frames or messages that did not decode (bad header, bad length, truncated, rejected by the upper layer).</summary>
+    public long MalformedDropped => Interlocked.Read(ref _malformedDropped);
+
+    /// <summary>Sends dropped because the peer's queue was full.</summary>
+    public long QueueFullDropped => Interlocked.Read(ref _queueFullDropped);
+
+    /// <summary>Frames dropped unsent: too large, not running, or their connection failed first.</summary>
+    public long SendDropped => Interlocked.Read(ref _sendDropped);
+
+    /// <summary>Frames for a registration id nobody registered.</summary>
+    public long UnroutableDropped => Interlocked.Read(ref _unroutableDropped);
+
+    /// <summary>Outbound connections established.</summary>
+    public long ConnectionsOpened => Interlocked.Read(ref _connectionsOpened);
+
+    /// <summary>Inbound connections accepted.</summary>
+    public long ConnectionsAccepted => Interlocked.Read(ref _connectionsAccepted);
+
+    /// <summary>Connections closed, for any reason.</summary>
+    public long ConnectionsClosed => Interlocked.Read(ref _connectionsClosed);
+
+    /// <summary>Connections open now.</summary>
+    public long ActiveConnections => ConnectionsOpened + ConnectionsAccepted - ConnectionsClosed;
+
+    internal void Sent(int frames, int bytes)
+    {
+        Interlocked.Add(ref _messagesSent, frames);
+        Interlocked.Add(ref _bytesSent, bytes);
+    }
+
+    internal void Received(int bytes) => Interlocked.Add(ref _bytesReceived, bytes);
+
+    internal void FrameReceived() => Interlocked.Increment(ref _messagesReceived);
+
+    internal void Malformed() => Interlocked.Increment(ref _malformedDropped);
+
+    internal void QueueFull() => Interlocked.Increment(ref _queueFullDropped);
+
+    internal void SendDroppedBy(int frames) => Interlocked.Add(ref _sendDropped, frames);
+
+    internal void Unroutable() => Interlocked.Increment(ref _unroutableDropped);
+
+    internal void Opened() => Interlocked.Increment(ref _connectionsOpened);
+
+    internal void Accepted() => Interlocked.Increment(ref _connectionsAccepted);
+
+    internal void Closed() => Interlocked.Increment(ref _connectionsClosed);
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"sent {MessagesSent} msgs/{BytesSent} B, received {MessagesReceived} msgs/{BytesReceived} B, malformed {MalformedDropped}, " +
+        $"queue-full {QueueFullDropped}, send-dropped {SendDropped}, unroutable {UnroutableDropped}, connections {ActiveConnections} open " +
+        $"({ConnectionsOpened} opened, {ConnectionsAccepted} accepted, {ConnectionsClosed} closed)";
+}

@@ -1,0 +1,48 @@
+using Mace.Runtime;
+
+namespace Mace.Simulation.Network;
+
+/// <summary>
+/// A TCP-like simulated transport: reliable and FIFO per (sender, receiver) pair. A message that
+/// reaches a dead peer (or an incarnation newer than the one the connection was opened to)
+/// raises <c>Error(peer, PeerDead)</c> one return trip later; one blocked by a partition raises
+/// <c>Error(peer, ConnectFailed)</c>. One failure breaks the connection: the rest in flight on it
+/// are lost, and the next send opens a new one.
+/// </summary>
+public sealed class SimTcpTransport : SimTransport
+{
+    private readonly Dictionary<int, TcpConnection> _connections = [];
+
+    internal SimTcpTransport(SimNodeEnvironment environment, Node node, int index)
+        : base(environment, node, TransportKind.Tcp, index)
+    {
+    }
+
+    /// <inheritdoc/>
+    public override string ServiceName => "SimTcpTransport";
+
+    /// <summary>Open (or broken, not yet reopened) connections.</summary>
+    public int ConnectionCount => _connections.Count;
+
+    private protected override void Send(int registrationId, SimHost destination, byte[] bytes)
+    {
+        if (!_connections.TryGetValue(destination.Id, out var connection))
+        {
+            connection = new TcpConnection { PeerIncarnation = destination.Incarnation };
+            _connections.Add(destination.Id, connection);
+        }
+        else if (connection.Broken)
+        {
+            connection.Epoch++;
+            connection.Broken = false;
+            connection.PeerIncarnation = destination.Incarnation;
+        }
+        var network = Network;
+        var arrival = network.Departure(Host, bytes.Length) + network.Propagation(Host, destination);
+        if (arrival < connection.LastArrival) arrival = connection.LastArrival;
+        connection.LastArrival = arrival;
+        network.Schedule(new SimMessage(this, destination, registrationId, bytes, connection), arrival);
+    }
+
+    private protected override void Close() => _connections.Clear();
+}
