@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Mace.Compiler.Binding;
 using Mace.Compiler.Diagnostics;
+using Mace.Compiler.Emit;
 using Mace.Compiler.Syntax;
 
 namespace Mace.Compiler;
@@ -17,14 +19,21 @@ public static class MaceCompiler
         var diagnostics = new DiagnosticBag(path);
         try
         {
+            text ??= string.Empty;
             var unit = Parser.Parse(path, text, diagnostics);
-            var references = options.ReferencedDeclarations
-                .Select((declaration, i) => Parser.Parse($"<reference {i}>", declaration, new DiagnosticBag($"<reference {i}>")))
+            if (diagnostics.HasErrors) return new MaceCompilationResult(null, diagnostics.ToImmutable());
+
+            // References are other files' declarations: their own compilations report their errors.
+            var declarations = options.ReferencedDeclarations.IsDefault ? ImmutableArray<string>.Empty : options.ReferencedDeclarations;
+            var references = declarations
+                .Concat(WellKnownDeclarations.All)
+                .Select((declaration, i) => Parser.Parse("<reference " + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ">", declaration, new DiagnosticBag("<reference>")))
                 .ToImmutableArray();
-            _ = unit;
-            _ = references;
-            // STUB (replaced by the binder and emitter work).
-            return new MaceCompilationResult(diagnostics.HasErrors ? null : string.Empty, diagnostics.ToImmutable());
+            var bound = Binder.Bind(unit, references, diagnostics, options.DefaultNamespace);
+            if (diagnostics.HasErrors) return new MaceCompilationResult(null, diagnostics.ToImmutable());
+
+            var source = CSharpEmitter.Emit(bound, path, text);
+            return new MaceCompilationResult(source, diagnostics.ToImmutable());
         }
         catch (Exception ex)
         {

@@ -1,18 +1,155 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using Mace.Cli.Running;
+using Mace.Runtime;
+using Mace.Runtime.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Mace.Cli.Commands;
 
-/// <summary><c>mace run</c> (STUB: filled in by its issue's work).</summary>
+/// <summary>
+/// <c>mace run SERVICE</c>: starts one real node running a known service over TCP, logs to the
+/// console, contacts the bootstrap peers, and on Ctrl+C or SIGTERM runs <c>MaceExit</c> and exits 0.
+/// Bad arguments exit 2 with a message naming the bad text.
+/// </summary>
 internal static class RunCommand
 {
     public static Command Create()
     {
-        var command = new Command("run", "(not yet implemented)");
-        command.SetAction(_ =>
+        var service = new Argument<string>("service")
         {
-            Console.Error.WriteLine("mace run: not yet implemented");
-            return 2;
+            Description = "the service to run: " + string.Join("; ", RunnableServices.All.Select(s => $"{s.Name} ({s.Description})")),
+        };
+        var port = new Option<int>("--port", "-p") { Description = "the TCP port to listen on; 0 picks a free one", DefaultValueFactory = _ => 0 };
+        var bind = new Option<string>("--bind") { Description = "the IPv4 address to bind", DefaultValueFactory = _ => "127.0.0.1" };
+        var bootstrap = new Option<string[]>("--bootstrap", "-b") { Description = "a peer to contact at start, host:port (repeat for more)", AllowMultipleArgumentsPerToken = true };
+        var seed = new Option<int?>("--seed") { Description = "the seed of the node's random source (default: drawn and logged)" };
+        var parameters = new Option<string[]>("--param") { Description = "a service parameter, Name=Value (repeat for more); " + ParameterHelp() };
+        var logLevel = new Option<LogLevel>("--log-level") { Description = "the least severe log level shown", DefaultValueFactory = _ => LogLevel.Information };
+
+        var command = new Command("run", "start a real node running SERVICE over TCP, print 'listening on ADDRESS', log its upcalls; stop with Ctrl+C or SIGTERM.\n" +
+            "example: mace run Ping --port 5000, then in another terminal: mace run Ping --bootstrap 127.0.0.1:5000")
+        {
+            service, port, bind, bootstrap, seed, parameters, logLevel,
+        };
+        command.SetAction((parse, cancellation) =>
+        {
+            var request = new RunRequest(
+                parse.GetValue(service) ?? "",
+                parse.GetValue(port),
+                parse.GetValue(bind) ?? "127.0.0.1",
+                parse.GetValue(bootstrap) ?? [],
+                parse.GetValue(seed),
+                parse.GetValue(parameters) ?? [],
+                parse.GetValue(logLevel));
+            return RunAsync(request, cancellation);
         });
         return command;
     }
+
+    private static string ParameterHelp() =>
+        string.Join("; ", RunnableServices.All.Select(s => $"{s.Name}: " + (s.Parameters.Count == 0 ? "none" : string.Join(", ", s.Parameters.Select(p => $"{p.Key} ({p.Value})")))));
+
+    private static async Task<int> RunAsync(RunRequest request, CancellationToken cancellation)
+    {
+        if (!TryPrepare(request, out var prepared, out var error))
+        {
+            await Console.Error.WriteLineAsync($"mace run: {error}");
+            return 2;
+        }
+        using var loggers = LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(request.LogLevel)
+            .AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+            }));
+        var options = new RealNodeOptions { BindAddress = prepared.Bind, Port = request.Port, Seed = request.Seed };
+        using var environment = new RealNodeEnvironment(options, loggers);
+        var node = new Node(environment);
+        Action<NodeAddress> contact;
+        try
+        {
+            contact = await node.InvokeAsync(() => prepared.Service.Build(node, prepared.Parameters, loggers));
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync($"mace run: {ex.Message}");
+            return 2;
+        }
+        catch (SocketException ex)
+        {
+            await Console.Error.WriteLineAsync($"mace run: cannot listen on {prepared.Bind}:{request.Port}: {ex.Message}");
+            return 1;
+        }
+        await node.StartAsync();
+        Console.Out.WriteLine($"listening on {node.Address}");
+        Console.Out.Flush();
+        foreach (var peer in prepared.Bootstrap) await node.InvokeAsync(() => contact(peer));
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await node.StopAsync().WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+        Console.Out.WriteLine($"stopped {node.Address}");
+        return 0;
+    }
+
+    private static bool TryPrepare(RunRequest request, out PreparedRun prepared, out string error)
+    {
+        prepared = default!;
+        var service = RunnableServices.Find(request.Service);
+        if (service is null)
+        {
+            error = $"unknown service '{request.Service}'; known services: {RunnableServices.KnownNames}";
+            return false;
+        }
+        if (request.Port is < 0 or > 65535)
+        {
+            error = $"--port {request.Port} is not 0 to 65535";
+            return false;
+        }
+        if (request.Bind.Count(c => c == '.') != 3 || !IPAddress.TryParse(request.Bind, out var bind) || bind.AddressFamily != AddressFamily.InterNetwork)
+        {
+            error = $"--bind '{request.Bind}' is not an IPv4 address";
+            return false;
+        }
+        var peers = new List<NodeAddress>();
+        foreach (var text in request.Bootstrap)
+        {
+            if (!NodeAddress.TryParse(text, out var peer) || peer.Kind != NodeAddressKind.IPv4)
+            {
+                error = $"--bootstrap '{text}' is not a peer address (expected host:port, e.g. 127.0.0.1:5000)";
+                return false;
+            }
+            peers.Add(peer);
+        }
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var text in request.Parameters)
+        {
+            var equals = text.IndexOf('=', StringComparison.Ordinal);
+            var name = equals > 0 ? text[..equals] : "";
+            if (equals <= 0 || !service.Parameters.ContainsKey(name))
+            {
+                var known = service.Parameters.Count == 0 ? "none" : string.Join(", ", service.Parameters.Keys);
+                error = equals <= 0
+                    ? $"--param '{text}' is not Name=Value"
+                    : $"--param '{text}': {service.Name} has no parameter '{name}' (known: {known})";
+                return false;
+            }
+            parameters[name] = text[(equals + 1)..];
+        }
+        prepared = new PreparedRun(service, bind, peers, parameters);
+        error = "";
+        return true;
+    }
+
+    private sealed record RunRequest(string Service, int Port, string Bind, string[] Bootstrap, int? Seed, string[] Parameters, LogLevel LogLevel);
+
+    private sealed record PreparedRun(RunnableService Service, IPAddress Bind, IReadOnlyList<NodeAddress> Bootstrap, IReadOnlyDictionary<string, string> Parameters);
 }

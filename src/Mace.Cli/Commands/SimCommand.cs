@@ -1,18 +1,143 @@
 using System.CommandLine;
+using System.Globalization;
+using Mace.Simulation.Harness;
+using Mace.Simulation.Network;
+using Mace.Simulation.Scenarios;
 
 namespace Mace.Cli.Commands;
 
-/// <summary><c>mace sim</c> (STUB: filled in by its issue's work).</summary>
+/// <summary>
+/// <c>mace sim SCENARIO [--nodes N] [--seed S] [--duration T] [--churn L] [--topology ...] [--out DIR]</c>:
+/// runs a scenario in the discrete-event simulator with a progress bar, then prints a summary
+/// table and the run digest and writes CSV and PNG results. Exit 0 on success, 2 on bad arguments.
+/// </summary>
 internal static class SimCommand
 {
     public static Command Create()
     {
-        var command = new Command("sim", "(not yet implemented)");
-        command.SetAction(_ =>
+        var scenarios = string.Join(", ", ScenarioCatalog.All.Select(s => s.Name));
+        var scenario = new Argument<string>("scenario") { Description = $"The scenario to run: {scenarios}." };
+        var nodes = new Option<int>("--nodes", "-n") { Description = "Nodes started at the beginning.", DefaultValueFactory = _ => 100 };
+        var seed = new Option<string>("--seed", "-s") { Description = "The run seed (0 to 2^64-1); the same seed gives the same run, bit for bit.", DefaultValueFactory = _ => "1" };
+        var duration = new Option<string>("--duration", "-d") { Description = $"Simulated time to run: {SimDuration.Forms}.", DefaultValueFactory = _ => "60s" };
+        var churn = new Option<double>("--churn") { Description = "Poisson churn: deaths per second (lambda); each dead node is replaced by a fresh one joining through node 0.", DefaultValueFactory = _ => 0 };
+        var topology = new Option<string>("--topology", "-t") { Description = $"Latency model: {TopologyFactory.Forms} (King format: N lines of N RTTs in microseconds, see docs/simulator.md).", DefaultValueFactory = _ => "transit-stub" };
+        var output = new Option<string>("--out", "-o") { Description = "Directory for summary.csv, distributions.csv, nodes.csv, timeline.csv and the PNG plots.", DefaultValueFactory = _ => "sim-out" };
+        var faults = new Option<string[]>("--fault") { Description = $"A scripted fault, repeatable: {SimFaultParser.Forms}.", AllowMultipleArgumentsPerToken = false };
+        var bandwidth = new Option<string>("--bandwidth") { Description = "Per-node uplink rate range in Mbps, MIN-MAX, or 'unlimited'.", DefaultValueFactory = _ => "2-8" };
+        var noProgress = new Option<bool>("--no-progress") { Description = "Do not draw the progress bar (for logs and scripts)." };
+        var noPlot = new Option<bool>("--no-plot") { Description = "Do not write PNG plots." };
+
+        var command = new Command("sim", "Run a scenario in the deterministic discrete-event simulator (virtual time, simulated network, faults).")
         {
-            Console.Error.WriteLine("mace sim: not yet implemented");
-            return 2;
+            scenario, nodes, seed, duration, churn, topology, output, faults, bandwidth, noProgress, noPlot,
+        };
+        command.SetAction(result =>
+        {
+            var settings = new SimSettings(
+                result.GetValue(scenario)!, result.GetValue(nodes), result.GetValue(seed)!, result.GetValue(duration)!,
+                result.GetValue(churn), result.GetValue(topology)!, result.GetValue(output)!, result.GetValue(faults) ?? [],
+                result.GetValue(bandwidth)!, result.GetValue(noProgress), result.GetValue(noPlot));
+            return Run(settings);
         });
         return command;
+    }
+
+    private static int Run(SimSettings settings)
+    {
+        if (!TryBuild(settings, out var scenario, out var options, out var error))
+        {
+            Console.Error.WriteLine($"mace sim: error: {error}");
+            return 2;
+        }
+        SimulationRun run;
+        try
+        {
+            run = new SimulationRun(scenario!, options!);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"mace sim: error: {ex.Message}");
+            return 2;
+        }
+        return SimRunner.Execute(run, settings.Output, settings.NoProgress, settings.NoPlot);
+    }
+
+    private static bool TryBuild(SimSettings s, out Scenario? scenario, out SimulationOptions? options, out string error)
+    {
+        options = null;
+        scenario = ScenarioCatalog.Create(s.Scenario);
+        error = "";
+        if (scenario is null)
+        {
+            error = $"unknown scenario '{s.Scenario}' (available: {string.Join(", ", ScenarioCatalog.All.Select(e => e.Name))})";
+            return false;
+        }
+        if (s.Nodes < 1)
+        {
+            error = $"--nodes must be at least 1, not {s.Nodes}";
+            return false;
+        }
+        if (!ulong.TryParse(s.Seed, NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
+        {
+            error = $"--seed must be an integer from 0 to {ulong.MaxValue}, not '{s.Seed}'";
+            return false;
+        }
+        if (!SimDuration.TryParse(s.Duration, out var duration))
+        {
+            error = $"--duration '{s.Duration}' is not a duration ({SimDuration.Forms})";
+            return false;
+        }
+        if (double.IsNaN(s.Churn) || double.IsInfinity(s.Churn) || s.Churn < 0)
+        {
+            error = $"--churn must be a rate >= 0 deaths per second, not {s.Churn.ToString(CultureInfo.InvariantCulture)}";
+            return false;
+        }
+        if (!TryParseBandwidth(s.Bandwidth, out var network))
+        {
+            error = $"--bandwidth must be MIN-MAX in Mbps with 0 < MIN <= MAX (like 2-8) or 'unlimited', not '{s.Bandwidth}'";
+            return false;
+        }
+        var faults = new List<ScriptedFault>();
+        foreach (var text in s.Faults)
+        {
+            if (!SimFaultParser.TryParse(text, s.Nodes, out var fault, out error))
+            {
+                error = $"--fault: {error}";
+                return false;
+            }
+            faults.Add(fault!);
+        }
+        options = new SimulationOptions
+        {
+            Nodes = s.Nodes,
+            Seed = seed,
+            Duration = duration,
+            Churn = new ChurnOptions { Rate = s.Churn },
+            Topology = s.Topology,
+            Network = network,
+            Faults = faults,
+        };
+        return true;
+    }
+
+    private static bool TryParseBandwidth(string text, out NetworkOptions network)
+    {
+        network = new NetworkOptions();
+        if (text == "unlimited")
+        {
+            network = network with { LimitBandwidth = false };
+            return true;
+        }
+        var dash = text.IndexOf('-');
+        if (dash < 0
+            || !double.TryParse(text[..dash], NumberStyles.Float, CultureInfo.InvariantCulture, out var min)
+            || !double.TryParse(text[(dash + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var max)
+            || !(min > 0) || !(max >= min) || double.IsInfinity(max))
+        {
+            return false;
+        }
+        network = network with { MinBandwidthMbps = min, MaxBandwidthMbps = max };
+        return true;
     }
 }

@@ -33,7 +33,7 @@ internal sealed partial class Binder
         foreach (var timer in timers)
         {
             var parameters = timer.TypeArguments
-                .Select((t, i) => new ParameterSymbol(t, "arg" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), null!))
+                .Select((t, i) => new ParameterSymbol(t, "arg" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), null))
                 .ToImmutableArray();
             events.Add(new EventSymbol(EventKind.Scheduler, timer.Name, "void", parameters, null, timer));
         }

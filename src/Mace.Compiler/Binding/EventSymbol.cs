@@ -35,6 +35,9 @@ internal sealed class EventSymbol
 
     public List<TransitionSymbol> Transitions { get; } = [];
 
+    /// <summary>True when a transition named this event but failed to bind; suppresses MACE3001/MACE3002 cascades.</summary>
+    public bool HasFailedTransitions { get; set; }
+
     /// <summary>True when a downcall carries the caller's registration id (<c>rid</c>).</summary>
     public bool HasRid => Kind is EventKind.Downcall or EventKind.Lifecycle;
 

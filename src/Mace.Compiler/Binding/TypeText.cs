@@ -25,11 +25,22 @@ internal static class TypeText
     /// <summary>True when two spellings name the same type, allowing <c>System.</c> and <c>Mace.Runtime.</c> qualification.</summary>
     public static bool SameType(string left, string right) => Unqualify(Normalize(left)) == Unqualify(Normalize(right));
 
+    private static readonly Dictionary<string, string> s_keywords = new(StringComparer.Ordinal)
+    {
+        ["Boolean"] = "bool", ["Byte"] = "byte", ["SByte"] = "sbyte", ["Int16"] = "short", ["UInt16"] = "ushort",
+        ["Char"] = "char", ["Int32"] = "int", ["UInt32"] = "uint", ["Int64"] = "long", ["UInt64"] = "ulong",
+        ["Single"] = "float", ["Double"] = "double", ["Decimal"] = "decimal", ["String"] = "string", ["Object"] = "object",
+    };
+
     private static string Unqualify(string type)
     {
         foreach (var prefix in new[] { "System.Collections.Generic.", "Mace.Runtime.", "System." })
         {
-            if (type.StartsWith(prefix, StringComparison.Ordinal)) return type.Substring(prefix.Length);
+            if (type.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                type = type.Substring(prefix.Length);
+                return s_keywords.TryGetValue(type, out var keyword) && prefix == "System." ? keyword : type;
+            }
         }
         return type;
     }

@@ -30,7 +30,7 @@ internal sealed class WireTypeClassifier
         ["TimeSpan"] = ("TimeSpan", 8, true),
         ["Guid"] = ("Guid", 16, true),
         ["NodeAddress"] = ("NodeAddress", 1, true),
-        ["Key"] = ("Key", 1, true),
+        ["Key"] = ("Key", 20, true),
         ["KeyRange"] = ("KeyRange", 1, true),
         ["Payload"] = ("Payload", 1, true),
     };
@@ -124,7 +124,7 @@ internal sealed class WireTypeClassifier
     private static WireType? Scalar(string name, string text)
     {
         if (!s_scalars.TryGetValue(name, out var scalar)) return null;
-        return new WireType(WireKind.Scalar, text, Method: scalar.Method, MinSize: scalar.MinSize, AllowsNull: !scalar.IsValueType);
+        return new WireType(WireKind.Scalar, text, Method: scalar.Method, MinSize: scalar.MinSize);
     }
 
     private WireType? ClassifyNullable(NullableTypeSyntax nullable, int depth) =>
@@ -134,7 +134,7 @@ internal sealed class WireTypeClassifier
     {
         if (inner is null) return null;
         if (inner.Kind is WireKind.Bytes or WireKind.Sequence or WireKind.Map) return inner with { AllowsNull = true };
-        if (inner.Kind == WireKind.Scalar && inner.Method == "String") return inner;
+        if (inner.Kind == WireKind.Scalar && inner.Method == "String") return inner with { AllowsNull = true };
         if (inner.Kind == WireKind.Nullable) return inner;
         return new WireType(WireKind.Nullable, text, Element: inner, AllowsNull: true);
     }

@@ -47,8 +47,8 @@ public sealed partial class DiagnosticBag
         Error("MACE1010", span, $"'{open}' is not closed");
 
     /// <summary>MACE1011: an entry that is not <c>Type Name [= value];</c> (or, in routines, not a C# member).</summary>
-    public void ReportInvalidDeclaration(MaceSpan span, string context) =>
-        Error("MACE1011", span, $"expected a declaration 'Type Name [= value];' in '{context}'");
+    public void ReportInvalidDeclaration(MaceSpan span, string context, string form) =>
+        Error("MACE1011", span, $"{context} must be written '{form}'");
 
     /// <summary>MACE1012: a serviceclass entry that is not a method with a <c>;</c> or a block body.</summary>
     public void ReportInvalidMethodDeclaration(MaceSpan span) =>
@@ -69,4 +69,8 @@ public sealed partial class DiagnosticBag
     /// <summary>MACE1016: guard blocks nested deeper than the parser accepts.</summary>
     public void ReportNestingTooDeep(MaceSpan span) =>
         Error("MACE1016", span, "guard blocks nested too deeply");
+
+    /// <summary>MACE1017: a C# modifier, attribute or type parameter list where Mace declares the member itself.</summary>
+    public void ReportNotAllowed(MaceSpan span, string text, string context) =>
+        Error("MACE1017", span, $"'{text}' is not allowed in {context}");
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Mace.Compiler.Syntax;
@@ -17,10 +18,17 @@ public sealed partial class Parser
         }
 
         var (start, end) = ReadUntilSemicolon();
-        MatchSemicolon();
+        var endsWithBrace = end > start && _tokens.Previous.IsKind(SyntaxKind.CloseBraceToken) && !_tokens.Current.IsKind(SyntaxKind.SemicolonToken);
+        if (!endsWithBrace)
+        {
+            MatchSemicolon();
+        }
+
         if (end > start)
         {
-            ParseVariables(start, end, context, into);
+            // A slice ending at a `}` is parsed as written, so Roslyn tells a property or method
+            // (no `;` needed) from an initializer that lacks its `;`.
+            ParseVariables(start, end, context, into, appendSemicolon: !endsWithBrace);
         }
     }
 
@@ -42,7 +50,7 @@ public sealed partial class Parser
                 arguments = Code(group.InnerStart, group.InnerEnd);
                 if (group.Closed)
                 {
-                    ReportCSharpErrors(SyntaxFactory.ParseArgumentList(Slice(group.Start, group.End), 0, s_parseOptions, consumeFullText: true), group.Start, "service arguments");
+                    ReportCSharpErrors(SyntaxFactory.ParseArgumentList(Slice(group.Start, group.End), 0, s_parseOptions, consumeFullText: true), group.Start, "the service arguments");
                 }
             }
         }
@@ -63,18 +71,20 @@ public sealed partial class Parser
     private void ParseState(ImmutableArray<IdentifierSyntax>.Builder into)
     {
         var name = MatchIdentifier("state name");
-        if (name.Text.Length > 0)
+        if (name.Text.Length == 0)
         {
-            into.Add(name);
+            SkipToSemicolon();
+            return;
         }
 
+        into.Add(name);
         if (_tokens.Current.IsKind(SyntaxKind.CommaToken) || _tokens.Current.IsKind(SyntaxKind.SemicolonToken))
         {
             _tokens.Next();
         }
-        else if (!_tokens.Current.IsKind(SyntaxKind.CloseBraceToken))
+        else
         {
-            ReportExpected("';'");
+            ReportExpected("';'", afterPrevious: true);
             SkipToSemicolon();
         }
     }
@@ -87,7 +97,7 @@ public sealed partial class Parser
         var (start, end) = ReadUntilSemicolon();
         if (end > start)
         {
-            CheckType(start, end, "typedef");
+            CheckType(start, end, "a typedef");
         }
         else
         {
@@ -104,7 +114,7 @@ public sealed partial class Parser
     /// <summary><c>Name { Type Field; ... }</c> in <c>auto_types</c>.</summary>
     private void ParseAutoType(ImmutableArray<AutoTypeSyntax>.Builder into)
     {
-        var (name, fields, end) = ParseRecordShape("auto type");
+        var (name, fields, end) = ParseRecordShape("auto type", "an auto type field");
         if (name.Text.Length > 0)
         {
             into.Add(new AutoTypeSyntax(name, fields, SpanOf(name.Span.Start, end)));
@@ -114,20 +124,20 @@ public sealed partial class Parser
     /// <summary><c>Name { Type Field; ... }</c> in <c>messages</c>.</summary>
     private void ParseMessage(ImmutableArray<MessageSyntax>.Builder into)
     {
-        var (name, fields, end) = ParseRecordShape("message");
+        var (name, fields, end) = ParseRecordShape("message", "a message field");
         if (name.Text.Length > 0)
         {
             into.Add(new MessageSyntax(name, fields, SpanOf(name.Span.Start, end)));
         }
     }
 
-    private (IdentifierSyntax Name, ImmutableArray<VariableSyntax> Fields, int End) ParseRecordShape(string what)
+    private (IdentifierSyntax Name, ImmutableArray<VariableSyntax> Fields, int End) ParseRecordShape(string what, string fieldContext)
     {
         var name = MatchIdentifier($"{what} name");
         var fields = ImmutableArray.CreateBuilder<VariableSyntax>();
         if (Match(SyntaxKind.OpenBraceToken))
         {
-            ParseEntries(() => ParseVariableEntry(fields, $"{what} field"));
+            ParseEntries(() => ParseVariableEntry(fields, fieldContext));
             Match(SyntaxKind.CloseBraceToken);
         }
         else
@@ -154,7 +164,7 @@ public sealed partial class Parser
         }
         else
         {
-            ParseVariableEntry(service.StateVariables, "state variable");
+            ParseVariableEntry(service.StateVariables, "a state variable");
         }
     }
 }

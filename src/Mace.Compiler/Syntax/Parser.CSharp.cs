@@ -16,33 +16,38 @@ public sealed partial class Parser
     /// </summary>
     private bool ReportCSharpErrors(SyntaxNode node, int offset, string context)
     {
-        var any = false;
-        foreach (var diagnostic in node.GetDiagnostics())
+        var sliceEnd = offset + node.FullSpan.Length;
+        _checkedSlices.Add((offset, sliceEnd));
+        var errors = node.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
+
+        // An unclosed bracket inside the slice was reported (MACE1010); Roslyn's view of the
+        // truncated text would only repeat it.
+        if (errors.Count == 0 || _unclosedGroups.Exists(p => offset <= p && p < sliceEnd))
         {
-            if (diagnostic.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            return errors.Count > 0;
+        }
+
+        var lastStart = -1;
+        foreach (var diagnostic in errors)
+        {
+            var span = diagnostic.Location.SourceSpan;
+            var start = Clamp(offset + span.Start);
+            var end = Math.Max(start, Clamp(offset + span.End));
+            if (start != lastStart && _reportedCSharpErrors.Add((diagnostic.Id, start, end - start)))
             {
-                any = true;
-                ReportCSharpError(diagnostic, offset, context);
+                _diagnostics.ReportInvalidCSharp(SpanOf(start, end), context, diagnostic.Id, diagnostic.GetMessage(CultureInfo.InvariantCulture));
             }
+
+            lastStart = start;
         }
 
-        return any;
-    }
-
-    private void ReportCSharpError(Diagnostic diagnostic, int offset, string context)
-    {
-        var span = diagnostic.Location.SourceSpan;
-        var start = Clamp(offset + span.Start);
-        var end = Math.Max(start, Clamp(offset + span.End));
-        if (_reportedCSharpErrors.Add((diagnostic.Id, start, end - start)))
-        {
-            _diagnostics.ReportInvalidCSharp(SpanOf(start, end), context, diagnostic.Id, diagnostic.GetMessage(CultureInfo.InvariantCulture));
-        }
+        return true;
     }
 
     /// <summary>
-    /// Lexer errors (bad characters, unterminated strings or comments) in tokens outside any slice
-    /// that was parsed as C#; those inside one were reported with it.
+    /// Lexer errors (bad characters, unterminated strings, comments or directives) outside every
+    /// slice that was parsed as C#: those inside one were reported, more precisely, with it. Roslyn
+    /// does not expose their exact offsets on free tokens, so the whole token or trivia is marked.
     /// </summary>
     private void ReportLexerErrors()
     {
@@ -53,15 +58,42 @@ public sealed partial class Parser
                 continue;
             }
 
-            foreach (var diagnostic in token.GetDiagnostics())
+            if (!IsInCheckedSlice(token.Span))
             {
-                if (diagnostic.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+                ReportLexerDiagnostics(token.GetDiagnostics(), token.Span.Start, token.Span.End);
+            }
+
+            foreach (var trivia in token.LeadingTrivia.Concat(token.TrailingTrivia))
+            {
+                if (trivia.ContainsDiagnostics && !IsInCheckedSlice(trivia.Span))
                 {
-                    ReportCSharpError(diagnostic, 0, "source text");
+                    var diagnostics = trivia.GetDiagnostics().ToList();
+                    if (diagnostics.Count == 0 && trivia.HasStructure)
+                    {
+                        diagnostics.AddRange(trivia.GetStructure()!.GetDiagnostics());
+                    }
+
+                    ReportLexerDiagnostics(diagnostics, trivia.Span.Start, trivia.Span.End);
                 }
             }
         }
     }
+
+    private void ReportLexerDiagnostics(IEnumerable<Diagnostic> diagnostics, int start, int end)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            if (diagnostic.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error
+                && !_syntaxErrorPositions.Contains(start)
+                && _reportedCSharpErrors.Add((diagnostic.Id, start, end - start)))
+            {
+                _diagnostics.ReportInvalidCSharp(SpanOf(start, end), "the source text", diagnostic.Id, diagnostic.GetMessage(CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    private bool IsInCheckedSlice(Microsoft.CodeAnalysis.Text.TextSpan span) =>
+        _checkedSlices.Exists(slice => slice.Start <= span.Start && span.End <= slice.End);
 
     private string Slice(int start, int end) => _text.Substring(Clamp(start), Math.Max(0, Clamp(end) - Clamp(start)));
 
@@ -84,13 +116,15 @@ public sealed partial class Parser
     /// Splits <c>Type Name [= init][, Name2 ...]</c> (the slice before its <c>;</c>) into variables,
     /// through Roslyn's member parser.
     /// </summary>
-    private void ParseVariables(int start, int end, string context, ImmutableArray<VariableSyntax>.Builder into)
+    private void ParseVariables(int start, int end, string context, ImmutableArray<VariableSyntax>.Builder into, bool appendSemicolon = true)
     {
-        var member = SyntaxFactory.ParseMemberDeclaration(Slice(start, end) + ";", 0, s_parseOptions, consumeFullText: true);
+        var text = Slice(start, end) + (appendSemicolon ? ";" : string.Empty);
+        var member = SyntaxFactory.ParseMemberDeclaration(text, 0, s_parseOptions, consumeFullText: true);
         var errors = member is not null && ReportCSharpErrors(member, start, context);
         var added = false;
         if (member is Cs.FieldDeclarationSyntax field && !field.Declaration.Type.IsMissing)
         {
+            ReportNotAllowed(field.AttributeLists, field.Modifiers, start, context);
             var type = CodeOf(field.Declaration.Type, start);
             foreach (var variable in field.Declaration.Variables)
             {
@@ -108,7 +142,7 @@ public sealed partial class Parser
 
         if (!added && !errors)
         {
-            _diagnostics.ReportInvalidDeclaration(SpanOf(start, end), context);
+            _diagnostics.ReportInvalidDeclaration(SpanOf(start, end), context, "Type Name [= value];");
         }
     }
 
@@ -135,6 +169,7 @@ public sealed partial class Parser
                 continue;
             }
 
+            ReportNotAllowed(parameter.AttributeLists, parameter.Modifiers, offset, "a parameter");
             var defaultValue = parameter.Default is null ? null : CodeOf(parameter.Default.Value, offset);
             var span = SpanOf(offset + parameter.Type.SpanStart, offset + parameter.Span.End);
             result.Add(new ParameterSyntax(CodeOf(parameter.Type, offset), IdentifierOf(parameter.Identifier, offset), defaultValue, span));
@@ -147,9 +182,15 @@ public sealed partial class Parser
     private MethodDeclarationSyntax? ParseMethod(int start, int end)
     {
         var member = SyntaxFactory.ParseMemberDeclaration(Slice(start, end), 0, s_parseOptions, consumeFullText: true);
-        var errors = member is not null && ReportCSharpErrors(member, start, "method declaration");
+        var errors = member is not null && ReportCSharpErrors(member, start, "a method declaration");
         if (member is Cs.MethodDeclarationSyntax method && method.ExpressionBody is null && !method.Identifier.IsMissing)
         {
+            ReportNotAllowed(method.AttributeLists, method.Modifiers, start, "a method declaration");
+            if (method.TypeParameterList is { } typeParameters)
+            {
+                _diagnostics.ReportNotAllowed(SpanOf(start + typeParameters.SpanStart, start + typeParameters.Span.End), typeParameters.ToString(), "a method declaration");
+            }
+
             var body = method.Body is null ? null : CodeOf(method.Body, start);
             var parameters = ToParameters(method.ParameterList.Parameters, start);
             return new MethodDeclarationSyntax(CodeOf(method.ReturnType, start), IdentifierOf(method.Identifier, start), parameters, body, SpanOf(start, end));
@@ -167,10 +208,24 @@ public sealed partial class Parser
     private void CheckMember(int start, int end)
     {
         var member = SyntaxFactory.ParseMemberDeclaration(Slice(start, end), 0, s_parseOptions, consumeFullText: true);
-        var errors = member is not null && ReportCSharpErrors(member, start, "routine");
+        var errors = member is not null && ReportCSharpErrors(member, start, "a routine");
         if (member is null && !errors)
         {
-            _diagnostics.ReportInvalidDeclaration(SpanOf(start, end), "routines");
+            _diagnostics.ReportInvalidDeclaration(SpanOf(start, end), "a routine", "ReturnType Name(parameters) { ... }");
+        }
+    }
+
+    /// <summary>Mace generates the declaration itself: C# attributes and modifiers written on it would be lost, so they are errors.</summary>
+    private void ReportNotAllowed(SyntaxList<Cs.AttributeListSyntax> attributes, SyntaxTokenList modifiers, int offset, string context)
+    {
+        foreach (var attribute in attributes)
+        {
+            _diagnostics.ReportNotAllowed(SpanOf(offset + attribute.SpanStart, offset + attribute.Span.End), Shorten(attribute.ToString()), context);
+        }
+
+        foreach (var modifier in modifiers)
+        {
+            _diagnostics.ReportNotAllowed(SpanOf(offset + modifier.SpanStart, offset + modifier.Span.End), modifier.Text, context);
         }
     }
 }

@@ -82,6 +82,11 @@ public sealed partial class Parser
             {
                 break;
             }
+            else if (outer != SyntaxKind.OpenBraceToken && stack.Count == 1 && kind == SyntaxKind.OpenBraceToken && EndsGuardLine())
+            {
+                // `(ready {` at the end of a line: the guard lost its `)`; the block is not part of it.
+                break;
+            }
             else if (outer == SyntaxKind.OpenBraceToken && IsFirstOnLine(0) && (IsTopLevelStart() || StartsTransition()))
             {
                 break;
@@ -90,12 +95,21 @@ public sealed partial class Parser
             end = _tokens.Next().Span.End;
         }
 
+        _unclosedGroups.Add(open.SpanStart);
         if (reportUnclosed && ShouldReport(open.SpanStart))
         {
             _diagnostics.ReportUnclosed(SpanOf(open), open.Text);
         }
 
         return new Group(open.SpanStart, end, Closed: false);
+    }
+
+    /// <summary>The current <c>{</c> follows a name or <c>)</c> and ends its line, as after a guard.</summary>
+    private bool EndsGuardLine()
+    {
+        var before = _tokens.Before(0);
+        return (before.IsKind(SyntaxKind.IdentifierToken) || before.IsKind(SyntaxKind.CloseParenToken))
+            && (_tokens.Peek(1).IsKind(SyntaxKind.EndOfFileToken) || IsFirstOnLine(1));
     }
 
     /// <summary>A line that reads <c>downcall Name</c>, <c>upcall Name</c>, <c>scheduler Name</c> or <c>aspect&lt;</c>.</summary>
@@ -122,7 +136,14 @@ public sealed partial class Parser
                 break;
             }
 
+            var isBrace = _tokens.Current.IsKind(SyntaxKind.OpenBraceToken);
             end = IsOpener(_tokens.Current.Kind()) ? ReadGroup().End : _tokens.Next().Span.End;
+
+            // `int A { get; }` then a new line: the declaration ended at its brace, not at a `;`.
+            if (isBrace && !_tokens.Current.IsKind(SyntaxKind.SemicolonToken) && IsFirstOnLine(0))
+            {
+                break;
+            }
         }
 
         return (start, end);

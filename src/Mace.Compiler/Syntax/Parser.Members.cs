@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Mace.Compiler.Syntax;
@@ -19,7 +20,7 @@ public sealed partial class Parser
                 var (start, end) = ReadTypeArgument();
                 if (end > start)
                 {
-                    CheckType(start, end, "timer type argument");
+                    CheckType(start, end, "a timer type argument");
                     typeArguments.Add(Code(start, end));
                 }
                 else
@@ -49,7 +50,7 @@ public sealed partial class Parser
                 recur = Code(group.InnerStart, group.InnerEnd);
                 if (group.Closed)
                 {
-                    CheckExpression(group.InnerStart, group.InnerEnd, "timer period");
+                    CheckExpression(group.InnerStart, group.InnerEnd, "a timer period");
                 }
             }
             else
@@ -143,7 +144,7 @@ public sealed partial class Parser
         var name = MatchIdentifier("property name");
         Match(SyntaxKind.ColonToken);
         var (start, end) = ReadUntilSemicolon();
-        CheckExpression(start, end, "property");
+        CheckExpression(start, end, "a property");
         MatchSemicolon();
         if (name.Text.Length > 0)
         {
@@ -163,7 +164,7 @@ public sealed partial class Parser
                 var key = MatchIdentifier("detector key");
                 Match(SyntaxKind.EqualsToken);
                 var (start, end) = ReadUntilSemicolon();
-                CheckExpression(start, end, "detector value");
+                CheckExpression(start, end, "a detector value");
                 MatchSemicolon();
                 if (key.Text.Length > 0)
                 {

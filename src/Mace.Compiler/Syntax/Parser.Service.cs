@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Mace.Compiler.Syntax;
@@ -89,10 +90,10 @@ public sealed partial class Parser
         switch (block)
         {
             case "constants":
-                ParseEntries(() => ParseVariableEntry(service.Constants, "constants"));
+                ParseEntries(() => ParseVariableEntry(service.Constants, "a constant"));
                 break;
             case "constructor_parameters":
-                ParseEntries(() => ParseVariableEntry(service.ConstructorParameters, "constructor_parameters"));
+                ParseEntries(() => ParseVariableEntry(service.ConstructorParameters, "a constructor parameter"));
                 break;
             case "services":
                 ParseEntries(() => ParseLowerService(service.LowerServices));

@@ -103,7 +103,7 @@ public sealed partial class Parser
             return true;
         }
 
-        ReportExpected($"'{SyntaxFacts.GetText(kind)}'");
+        ReportExpected($"'{SyntaxFacts.GetText(kind)}'", afterPrevious: true);
         return false;
     }
 
@@ -139,13 +139,14 @@ public sealed partial class Parser
     }
 
     /// <summary>
-    /// Reports "expected X but found Y": at the current token when it is on the line of the previous
-    /// one, else just after the previous token (where a forgotten <c>;</c> belongs).
+    /// Reports "expected X but found Y" at the current token; a missing punctuation token
+    /// (<paramref name="afterPrevious"/>) on a later line, or anything at the end of the file, is
+    /// reported just after the previous token, where a forgotten <c>;</c> belongs.
     /// </summary>
-    private MaceSpan ReportExpected(string expected)
+    private MaceSpan ReportExpected(string expected, bool afterPrevious = false)
     {
         var current = _tokens.Current;
-        var span = _tokens.HasPrevious && (_tokens.IsAtEnd || LineOf(_tokens.Previous.Span.End) != LineOf(current.SpanStart))
+        var span = _tokens.HasPrevious && (_tokens.IsAtEnd || (afterPrevious && LineOf(_tokens.Previous.Span.End) != LineOf(current.SpanStart)))
             ? SpanOf(_tokens.Previous.Span.End, _tokens.Previous.Span.End)
             : SpanOf(current);
         if (ShouldReport(span.Start))
@@ -158,8 +159,9 @@ public sealed partial class Parser
 
     private void ReportUnexpected()
     {
+        // A bad character is reported once, by the lexer pass, with Roslyn's message.
         var current = _tokens.Current;
-        if (ShouldReport(current.SpanStart))
+        if (!current.IsKind(SyntaxKind.BadToken) && ShouldReport(current.SpanStart))
         {
             _diagnostics.ReportUnexpectedToken(SpanOf(current), Shorten(current.Text));
         }
@@ -174,6 +176,7 @@ public sealed partial class Parser
         }
 
         _lastErrorPosition = position;
+        _syntaxErrorPositions.Add(position);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Mace.Compiler.Syntax;
@@ -45,7 +46,7 @@ public sealed partial class Parser
         var guard = ParseGuard();
         if (!_tokens.Current.IsKind(SyntaxKind.OpenBraceToken))
         {
-            ReportExpected("'{'");
+            ReportExpected("'{'", afterPrevious: true);
             SkipTransition();
             return;
         }
@@ -68,7 +69,7 @@ public sealed partial class Parser
         var group = ReadGroup();
         if (group.Closed)
         {
-            CheckExpression(group.InnerStart, group.InnerEnd, "guard");
+            CheckExpression(group.InnerStart, group.InnerEnd, "a guard");
         }
 
         return Code(group.InnerStart, group.InnerEnd);
@@ -95,7 +96,7 @@ public sealed partial class Parser
         var parameters = ImmutableArray<ParameterSyntax>.Empty;
         if (_tokens.Current.IsKind(SyntaxKind.OpenParenToken))
         {
-            parameters = ParseParameters(ReadGroup(), "parameter list");
+            parameters = ParseParameters(ReadGroup(), "a parameter list");
         }
         else
         {
@@ -110,12 +111,12 @@ public sealed partial class Parser
             body = Code(group.Start, group.End);
             if (group.Closed)
             {
-                CheckBlock(group.Start, group.End, "transition body");
+                CheckBlock(group.Start, group.End, "a transition body");
             }
         }
         else
         {
-            ReportExpected("'{'");
+            ReportExpected("'{'", afterPrevious: true);
             body = Code(_tokens.Previous.Span.End, _tokens.Previous.Span.End);
             SkipTransition();
         }
@@ -133,6 +134,12 @@ public sealed partial class Parser
         var variables = ImmutableArray.CreateBuilder<IdentifierSyntax>();
         if (!Match(SyntaxKind.LessThanToken))
         {
+            // `aspect Range Changed(...)`: take the names before the transition's as the variables.
+            while (_tokens.Current.IsKind(SyntaxKind.IdentifierToken) && _tokens.Peek(1).IsKind(SyntaxKind.IdentifierToken))
+            {
+                variables.Add(Identifier(_tokens.Next()));
+            }
+
             return variables.ToImmutable();
         }
 

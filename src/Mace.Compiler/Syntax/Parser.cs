@@ -31,7 +31,7 @@ public sealed partial class Parser
     private const int MaxGuardNesting = 64;
 
     private static readonly CSharpParseOptions s_parseOptions =
-        CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview);
+        CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
 
     private readonly string _path;
     private readonly string _text;
@@ -40,6 +40,9 @@ public sealed partial class Parser
     private readonly SyntaxToken[] _allTokens;
     private readonly TokenCursor _tokens;
     private readonly HashSet<(string Id, int Start, int Length)> _reportedCSharpErrors = [];
+    private readonly List<(int Start, int End)> _checkedSlices = [];
+    private readonly HashSet<int> _syntaxErrorPositions = [];
+    private readonly List<int> _unclosedGroups = [];
     private int _lastErrorPosition = -1;
 
     private Parser(string path, string text, DiagnosticBag diagnostics)
@@ -145,14 +148,17 @@ public sealed partial class Parser
             end = _tokens.Next().Span.End;
         }
 
-        MatchSemicolon();
         if (end == start)
         {
+            ReportExpected("namespace name");
+            MatchSemicolon();
             return null;
         }
 
+        MatchSemicolon();
+
         var name = Code(start, end);
-        ReportCSharpErrors(SyntaxFactory.ParseName(name.Text, 0, consumeFullText: true), start, "namespace");
+        ReportCSharpErrors(SyntaxFactory.ParseName(name.Text, 0, consumeFullText: true), start, "the namespace name");
         return name;
     }
 
@@ -173,7 +179,7 @@ public sealed partial class Parser
         }
 
         var statement = _text.Substring(keyword.SpanStart, end - keyword.SpanStart) + ";";
-        ReportCSharpErrors(SyntaxFactory.ParseCompilationUnit(statement, 0, s_parseOptions), keyword.SpanStart, "using directive");
+        ReportCSharpErrors(SyntaxFactory.ParseCompilationUnit(statement, 0, s_parseOptions), keyword.SpanStart, "a using directive");
         return new UsingSyntax(_text.Substring(start, end - start), SpanOf(keyword.SpanStart, last));
     }
 

@@ -1,0 +1,133 @@
+using System.IO.Hashing;
+using Mace.Runtime;
+using Mace.Runtime.Serialization;
+
+namespace Mace.Checking.Execution;
+
+public sealed partial class CheckWorld
+{
+    internal ITransport CreateTransport(int slotIndex, Node node, TransportKind kind)
+    {
+        var slot = _slots[slotIndex];
+        var list = kind == TransportKind.Tcp ? slot.Tcp : slot.Udp;
+        var transport = new CheckTransport(this, node, slotIndex, kind, list.Count);
+        list.Add(transport);
+        return transport;
+    }
+
+    internal bool Send(CheckTransport from, int registrationId, NodeAddress dest, Payload payload)
+    {
+        var n = NodeCount;
+        var src = from.Slot;
+        if (dest.Kind != NodeAddressKind.Simulated || dest.SimulatedId >= n)
+        {
+            if (from.Kind == TransportKind.Tcp) EnqueueError(from, dest, TransportError.ConnectFailed);
+            return false;
+        }
+        var dst = dest.SimulatedId;
+        if (!_slots[dst].Alive)
+        {
+            if (from.Kind == TransportKind.Tcp) EnqueueError(from, dest, TransportError.PeerDead);
+            return true;
+        }
+
+        var writer = new MaceWriter(_arena);
+        payload.WriteTo(ref writer);
+        writer.Flush();
+        var bytes = _arena.Commit();
+        var message = new InFlightMessage
+        {
+            Source = src,
+            Destination = dst,
+            TransportIndex = from.Index,
+            RegistrationId = registrationId,
+            Bytes = bytes,
+            Hash = StateHash.Mix(XxHash3.HashToUInt64(bytes.Span), ((ulong)(uint)registrationId << 8) | (uint)from.Index),
+            Message = Recorder is null ? null : payload.Message,
+        };
+        if (from.Kind == TransportKind.Tcp)
+        {
+            _tcp[(src * n) + dst].Enqueue(message);
+            _open[(src * n) + dst] = true;
+        }
+        else
+        {
+            _udp.Add(message);
+        }
+        return true;
+    }
+
+    internal void EnqueueLane(int node, Action work, string label)
+    {
+        var slot = _slots[node];
+        if (!slot.Alive) return;
+        slot.Lane.Enqueue(new LaneItem(work, label, StateHash.Of(label)));
+    }
+
+    private void EnqueueError(CheckTransport transport, NodeAddress peer, TransportError error)
+    {
+        var node = transport.Node;
+        var label = $"Error({peer}, {error})";
+        EnqueueLane(transport.Slot, () => node.Execute(() => transport.RaiseError(peer, error)), label);
+    }
+
+    internal CheckTimer AddTimer(int node, TimeSpan delay, Action work)
+    {
+        var timer = new CheckTimer(this, node, delay.Ticks, Now + delay, work);
+        if (_slots[node].Alive) _timers.Add(timer);
+        else timer.Pending = false;
+        return timer;
+    }
+
+    internal void CancelTimer(CheckTimer timer)
+    {
+        timer.Pending = false;
+        _timers.Remove(timer);
+    }
+
+    internal void RecordFailure(int node, Exception exception) => Failure ??= (node, exception);
+
+    private void Crash(int index)
+    {
+        _crashes++;
+        var slot = _slots[index];
+        slot.Alive = false;
+        slot.Dirty = true;
+        slot.Lane.Clear();
+        _model.SetAlive(index, false);
+        for (var t = _timers.Count - 1; t >= 0; t--)
+        {
+            if (_timers[t].Node != index) continue;
+            _timers[t].Pending = false;
+            _timers.RemoveAt(t);
+        }
+        _udp.RemoveAll(m => m.Source == index || m.Destination == index);
+        var peer = slot.Address;
+        for (var j = 0; j < NodeCount; j++)
+        {
+            var wasOpen = _open[(index * NodeCount) + j] || _open[(j * NodeCount) + index];
+            DropConnection(index, j);
+            if (wasOpen && j != index && _slots[j].Alive && _slots[j].Tcp.Count > 0)
+            {
+                foreach (var transport in _slots[j].Tcp) EnqueueError(transport, peer, TransportError.PeerDead);
+            }
+        }
+    }
+
+    private void Break(int a, int b)
+    {
+        _errors++;
+        DropConnection(a, b);
+        foreach (var transport in _slots[a].Tcp) EnqueueError(transport, _slots[b].Address, TransportError.ReadFailed);
+        foreach (var transport in _slots[b].Tcp) EnqueueError(transport, _slots[a].Address, TransportError.ReadFailed);
+    }
+
+    private void DropConnection(int a, int b)
+    {
+        var n = NodeCount;
+        _tcp[(a * n) + b].Clear();
+        _tcp[(b * n) + a].Clear();
+        _open[(a * n) + b] = false;
+        _open[(b * n) + a] = false;
+    }
+}

@@ -1,0 +1,38 @@
+using Mace.Runtime;
+
+namespace Mace.Checking.Execution;
+
+/// <summary>One node position of the world: its current incarnation, lane, transports and cached state hash.</summary>
+internal sealed class NodeSlot
+{
+    public NodeSlot(CheckWorld world, int index)
+    {
+        Index = index;
+        Address = NodeAddress.Simulated(index);
+        Environment = new CheckNodeEnvironment(world, index);
+    }
+
+    public int Index { get; }
+
+    public NodeAddress Address { get; }
+
+    public CheckNodeEnvironment Environment { get; }
+
+    public Node? Node { get; set; }
+
+    public bool Alive { get; set; }
+
+    public int Incarnation { get; set; }
+
+    public Queue<LaneItem> Lane { get; } = new();
+
+    public List<CheckTransport> Tcp { get; } = [];
+
+    public List<CheckTransport> Udp { get; } = [];
+
+    /// <summary>The hash of every service's state; valid unless <see cref="Dirty"/>.</summary>
+    public ulong StateHash { get; set; }
+
+    /// <summary>Set when an event ran on the node since <see cref="StateHash"/> was computed.</summary>
+    public bool Dirty { get; set; } = true;
+}

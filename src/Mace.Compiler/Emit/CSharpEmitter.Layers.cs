@@ -1,0 +1,117 @@
+using Mace.Compiler.Binding;
+
+namespace Mace.Compiler.Emit;
+
+internal sealed partial class CSharpEmitter
+{
+    /// <summary>
+    /// <c>Upcall.X(...)</c>: typed so that only the provided serviceclasses' upcalls are callable.
+    /// A void upcall goes to every registered handler; one that returns a value goes to the first,
+    /// or runs the default body (or returns <c>default</c>) when none is registered.
+    /// </summary>
+    private void EmitUpcallProxy(BoundService service)
+    {
+        if (service.ProvidedHandlers.IsEmpty) return;
+        _w.WriteLine();
+        _w.WriteLine("// ---- upcall proxy (provided interfaces' upcalls)");
+        _w.WriteLine("private __UpcallProxy Upcall => new(this);");
+        _w.WriteLine();
+        _w.WriteLine("private readonly struct __UpcallProxy(" + service.Name + " owner)");
+        _w.OpenBrace();
+        var first = true;
+        foreach (var handler in service.ProvidedHandlers)
+        {
+            foreach (var upcall in handler.Upcalls)
+            {
+                if (!first) _w.WriteLine();
+                first = false;
+                EmitUpcallProxyMethod(handler, upcall, Parameters(upcall.Parameters), Arguments(upcall.Parameters));
+                if (upcall.HasPayloadSlot)
+                {
+                    _w.WriteLine();
+                    EmitUpcallProxyMethod(handler, upcall, MessageParameters(upcall.Parameters), MessageArguments(upcall.Parameters));
+                }
+            }
+        }
+        _w.CloseBrace();
+        foreach (var handler in service.ProvidedHandlers)
+        {
+            _w.WriteLine();
+            _w.WriteLine("public void Register" + handler.Name + "(int registrationId, I" + handler.Name + " handler) => __" + handler.Name + "_handlers.Register(registrationId, handler);");
+        }
+    }
+
+    private void EmitUpcallProxyMethod(HandlerSymbol handler, MethodSymbol upcall, string parameters, string arguments)
+    {
+        var registry = "owner.__" + handler.Name + "_handlers";
+        if (upcall.IsVoid)
+        {
+            _w.WriteLine("public void " + upcall.Name + "(" + parameters + ")");
+            _w.OpenBrace();
+            _w.WriteLine("foreach (var handler in " + registry + ".All) handler.Value." + upcall.Name + "(" + arguments + ");");
+            _w.CloseBrace();
+            return;
+        }
+        var fallback = upcall.DefaultBody is null ? "default!" : handler.Name + "Defaults." + upcall.Name + "(" + arguments + ")";
+        _w.WriteLine("public " + upcall.ReturnType + " " + upcall.Name + "(" + parameters + ") =>");
+        _w.WriteLine("    " + registry + ".First is { } handler ? handler." + upcall.Name + "(" + arguments + ") : " + fallback + ";");
+    }
+
+    /// <summary>One adapter per lower field, registered with every handler of its serviceclass; upcalls without transitions fall to the interface default.</summary>
+    private void EmitLowerHandlers(BoundService service)
+    {
+        var adapters = service.LowerServices.Where(l => l.Interface.AllHandlers.Any()).ToList();
+        if (adapters.Count == 0) return;
+        _w.WriteLine();
+        _w.WriteLine("// ---- lower-layer handlers");
+        foreach (var lower in adapters)
+        {
+            var handlers = lower.Interface.AllHandlers.ToList();
+            _w.WriteLine("private sealed class __" + lower.Name + "_Handler(" + service.Name + " owner) : " + string.Join(", ", handlers.Select(h => "I" + h.Name)));
+            _w.OpenBrace();
+            var first = true;
+            foreach (var upcall in handlers.SelectMany(h => h.Upcalls))
+            {
+                var e = Binder.FindUpcallEvent(service.Events, upcall);
+                if (e is null || e.Transitions.Count == 0) continue;
+                if (!first) _w.WriteLine();
+                first = false;
+                _w.WriteLine("public " + upcall.ReturnType + " " + upcall.Name + "(" + Parameters(upcall.Parameters) + ") => owner." + e.DispatcherName + "(" + Arguments(upcall.Parameters) + ");");
+            }
+            _w.CloseBrace();
+        }
+    }
+
+    private void EmitLifecycle(BoundService service)
+    {
+        _w.WriteLine();
+        _w.WriteLine("// ---- lifecycle");
+        EmitLifecyclePhase(service, "MaceInit", lowerFirst: true, cancelTimers: false, reset: false);
+        _w.WriteLine();
+        EmitLifecyclePhase(service, "MaceExit", lowerFirst: false, cancelTimers: true, reset: false);
+        _w.WriteLine();
+        EmitLifecyclePhase(service, "MaceReset", lowerFirst: false, cancelTimers: true, reset: true);
+    }
+
+    private void EmitLifecyclePhase(BoundService service, string phase, bool lowerFirst, bool cancelTimers, bool reset)
+    {
+        _w.WriteLine("public override void " + phase + "() => RunLifecycle(() =>");
+        _w.OpenBrace();
+        if (lowerFirst)
+        {
+            foreach (var lower in service.LowerServices) _w.WriteLine("__" + lower.Name + "_service." + phase + "();");
+        }
+        var e = service.Events.First(x => x.Kind == EventKind.Lifecycle && x.Name == phase);
+        if (e.Transitions.Count > 0) _w.WriteLine(e.DispatcherName + "(0);");
+        if (cancelTimers)
+        {
+            foreach (var timer in service.Timers) _w.WriteLine(timer.Name + ".Cancel();");
+        }
+        if (reset) _w.WriteLine("__InitializeState();");
+        if (!lowerFirst)
+        {
+            foreach (var lower in service.LowerServices) _w.WriteLine("__" + lower.Name + "_service." + phase + "();");
+        }
+        _w.CloseBrace(");");
+    }
+}

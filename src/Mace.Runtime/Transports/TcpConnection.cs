@@ -1,0 +1,198 @@
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace Mace.Runtime.Transports;
+
+/// <summary>
+/// One TCP connection of a <see cref="TcpSocketTransport"/>: a bounded send queue drained by a send
+/// loop, and a receive loop that cuts frames and posts them to the node's lane. Either loop, or the
+/// lane, may end the connection with <see cref="Abort"/>; the first call wins and reports once.
+/// </summary>
+/// <remarks>
+/// Threading: <see cref="TryEnqueue"/> runs on the lane; the loops on thread-pool threads; the peer
+/// address of an inbound connection is learned from its first frame and guarded by <c>_gate</c>.
+/// </remarks>
+internal sealed partial class TcpConnection
+{
+    private const int CoalesceSize = 64 * 1024;
+    private const int InitialReceiveSize = 4 * 1024;
+
+    private readonly TcpSocketTransport _owner;
+    private readonly Socket _socket;
+    private readonly Channel<OutgoingFrame> _sendQueue;
+    private readonly CancellationTokenSource _closing = new();
+    private readonly CancellationTokenSource _writeTimer = new();
+    private readonly Lock _gate = new();
+    private NodeAddress _peer;
+    private int _closed;
+
+    private TcpConnection(TcpSocketTransport owner, Socket socket, NodeAddress peer, bool isOutbound)
+    {
+        _owner = owner;
+        _socket = socket;
+        _peer = peer;
+        IsOutbound = isOutbound;
+        _sendQueue = Channel.CreateBounded<OutgoingFrame>(new BoundedChannelOptions(owner.Options.SendQueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = false,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <summary>True when this side opened the connection.</summary>
+    public bool IsOutbound { get; }
+
+    /// <summary>The peer's listening address; none for an inbound connection that has sent no frame yet.</summary>
+    public NodeAddress Peer
+    {
+        get
+        {
+            lock (_gate) return _peer;
+        }
+    }
+
+    /// <summary>True once the socket was connected (outbound) or accepted (inbound).</summary>
+    public bool WasEstablished { get; private set; }
+
+    /// <summary>True once the connection was aborted.</summary>
+    public bool IsClosed => Volatile.Read(ref _closed) != 0;
+
+    private ILogger Logger => _owner.Logger;
+
+    private TransportStatistics Statistics => _owner.Statistics;
+
+    private string PeerText
+    {
+        get
+        {
+            var peer = Peer;
+            if (!peer.IsNone) return peer.ToString();
+            try
+            {
+                return _socket.RemoteEndPoint?.ToString() ?? "unknown";
+            }
+            catch (ObjectDisposedException)
+            {
+                return "unknown";
+            }
+        }
+    }
+
+    /// <summary>A connection to <paramref name="peer"/> that connects when started.</summary>
+    public static TcpConnection CreateOutbound(TcpSocketTransport owner, NodeAddress peer)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        return new TcpConnection(owner, socket, peer, isOutbound: true);
+    }
+
+    /// <summary>A connection over an accepted socket; its peer is named by its first frame.</summary>
+    public static TcpConnection CreateInbound(TcpSocketTransport owner, Socket socket)
+    {
+        socket.NoDelay = true;
+        return new TcpConnection(owner, socket, default, isOutbound: false) { WasEstablished = true };
+    }
+
+    /// <summary>Starts the loops (connecting first when outbound).</summary>
+    public void Start()
+    {
+        if (IsOutbound)
+        {
+            _ = RunOutboundAsync();
+        }
+        else
+        {
+            _ = ReceiveLoopAsync();
+            _ = SendLoopAsync();
+        }
+    }
+
+    /// <summary>Queues a frame; the caller keeps ownership of the frame unless this returns <see cref="EnqueueResult.Queued"/>. Lane.</summary>
+    public EnqueueResult TryEnqueue(OutgoingFrame frame)
+    {
+        if (IsClosed) return EnqueueResult.Closed;
+        if (_sendQueue.Writer.TryWrite(frame)) return EnqueueResult.Queued;
+        return IsClosed ? EnqueueResult.Closed : EnqueueResult.Full;
+    }
+
+    /// <summary>
+    /// Names the peer of an inbound connection from its first frame; false when a later frame claims
+    /// another source. An outbound connection keeps the address it dialled (the peer may advertise
+    /// another form of it), so it accepts any source.
+    /// </summary>
+    private bool Identify(NodeAddress source, out bool first)
+    {
+        first = false;
+        if (IsOutbound) return true;
+        lock (_gate)
+        {
+            first = _peer.IsNone;
+            if (first) _peer = source;
+            return _peer == source;
+        }
+    }
+
+    /// <summary>
+    /// Closes the connection once: cancels both loops, drops queued frames, and tells the transport,
+    /// which reports <paramref name="error"/> upward when the peer is known. Any thread.
+    /// </summary>
+    public void Abort(TransportError? error, Exception? exception = null)
+    {
+        if (Interlocked.Exchange(ref _closed, 1) != 0) return;
+        _closing.Cancel();
+        _socket.Dispose();
+        _sendQueue.Writer.TryComplete();
+        var dropped = 0;
+        while (_sendQueue.Reader.TryRead(out var frame))
+        {
+            frame.Release();
+            dropped++;
+        }
+        if (dropped > 0) Statistics.SendDroppedBy(dropped);
+        if (error is { } reported) SocketTransportLog.ConnectionFailed(Logger, _owner.ListenAddress, PeerText, reported, exception);
+        else SocketTransportLog.ConnectionClosed(Logger, _owner.ListenAddress, PeerText);
+        _owner.OnConnectionClosed(this, error);
+    }
+
+    /// <summary>Releases a connection that lost the race to register and was never started.</summary>
+    public void Discard()
+    {
+        Interlocked.Exchange(ref _closed, 1);
+        _socket.Dispose();
+    }
+
+    private async Task RunOutboundAsync()
+    {
+        var peer = Peer;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
+            timeout.CancelAfter(_owner.Options.ConnectTimeout);
+            await _socket.ConnectAsync(peer.ToEndPoint(), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (SocketFailure.IsNetworkFailure(ex))
+        {
+            if (!IsClosed) Abort(ex is OperationCanceledException ? TransportError.ConnectTimeout : TransportError.ConnectFailed, ex);
+            return;
+        }
+        WasEstablished = true;
+        Statistics.Opened();
+        SocketTransportLog.ConnectionOpened(Logger, _owner.ListenAddress, peer);
+        _ = ReceiveLoopAsync();
+        await SendLoopAsync().ConfigureAwait(false);
+    }
+}
+
+/// <summary>What happened to a frame offered to a connection's send queue.</summary>
+internal enum EnqueueResult
+{
+    /// <summary>Queued; the connection owns the frame.</summary>
+    Queued,
+
+    /// <summary>The queue is at its bound.</summary>
+    Full,
+
+    /// <summary>The connection is closed.</summary>
+    Closed,
+}

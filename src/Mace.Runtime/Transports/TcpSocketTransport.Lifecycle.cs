@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Sockets;
+using Mace.Runtime.Serialization;
+
+namespace Mace.Runtime.Transports;
+
+/// <summary>Accepting, closing, and the lane side of deliveries and errors.</summary>
+public sealed partial class TcpSocketTransport
+{
+    // MaceInit: start accepting (rebinding the same port after a MaceExit).
+    private void Start()
+    {
+        if (_running) return;
+        _listener ??= Bind(new IPEndPoint(Options.BindAddress, ListenAddress.Port));
+        _stopping = new CancellationTokenSource();
+        _running = true;
+        _ = AcceptLoopAsync(_listener, _stopping.Token);
+    }
+
+    // MaceExit: stop accepting and close every connection without error upcalls.
+    private void Stop()
+    {
+        var wasRunning = _running;
+        _running = false;
+        _stopping?.Cancel();
+        _listener?.Dispose();
+        _listener = null;
+        CloseConnections();
+        if (wasRunning) SocketTransportLog.Stopped(Logger, "TCP", ListenAddress, Statistics);
+    }
+
+    private void CloseConnections()
+    {
+        foreach (var connection in _all.Keys) connection.Abort(null);
+        _all.Clear();
+        _byPeer.Clear();
+    }
+
+    private async Task AcceptLoopAsync(Socket listener, CancellationToken token)
+    {
+        while (!token.IsCancellationRequested)
+        {
+            Socket accepted;
+            try
+            {
+                accepted = await listener.AcceptAsync(token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (SocketFailure.IsLocalAbort(ex))
+            {
+                return;
+            }
+            catch (SocketException ex)
+            {
+                SocketTransportLog.AcceptFailed(Logger, ListenAddress, ex);
+                await Task.Yield();
+                continue;
+            }
+            var connection = TcpConnection.CreateInbound(this, accepted);
+            _all.TryAdd(connection, 0);
+            Statistics.Accepted();
+            SocketTransportLog.ConnectionAccepted(Logger, ListenAddress, accepted.RemoteEndPoint?.ToString() ?? "unknown");
+            connection.Start();
+            if (!_running) connection.Abort(null);
+        }
+    }
+
+    /// <summary>An inbound connection named its peer: make it the peer's send connection if there is none. Socket loop.</summary>
+    internal void OnPeerIdentified(TcpConnection connection) => _byPeer.TryAdd(connection.Peer, connection);
+
+    /// <summary>A connection ended: forget it and report <paramref name="error"/> upward. Any thread.</summary>
+    internal void OnConnectionClosed(TcpConnection connection, TransportError? error)
+    {
+        _all.TryRemove(connection, out _);
+        if (connection.WasEstablished) Statistics.Closed();
+        var peer = connection.Peer;
+        if (peer.IsNone) return;
+        _byPeer.TryRemove(new KeyValuePair<NodeAddress, TcpConnection>(peer, connection));
+        if (error is { } reported && _running) PostError(peer, reported);
+    }
+
+    /// <summary>Hands a received frame to the lane. Socket loop.</summary>
+    internal void PostDelivery(TcpConnection connection, in FrameHeader header, byte[] payload)
+    {
+        var source = header.Source;
+        var destination = header.Destination;
+        var registrationId = header.RegistrationId;
+        Node.Post(() => Dispatch(connection, source, destination, registrationId, payload));
+    }
+
+    // Lane: the upper layer's demultiplexer rejecting the payload is the peer's fault, not the node's.
+    private void Dispatch(TcpConnection? from, NodeAddress source, NodeAddress destination, int registrationId, byte[] payload)
+    {
+        if (!_running) return;
+        var receiver = _receivers.Get(registrationId);
+        if (receiver is null)
+        {
+            Statistics.Unroutable();
+            SocketTransportLog.Unroutable(Logger, ListenAddress, source, registrationId);
+            return;
+        }
+        try
+        {
+            receiver.Deliver(source, destination, new Payload(payload));
+        }
+        catch (MaceFormatException ex)
+        {
+            Statistics.Malformed();
+            SocketTransportLog.MalformedMessage(Logger, ListenAddress, source, registrationId, ex.Message);
+            from?.Abort(TransportError.Malformed, ex);
+        }
+    }
+
+    private void PostError(NodeAddress peer, TransportError error) => Node.Post(() =>
+    {
+        if (!_running) return;
+        foreach (var handler in _errorHandlers.All) handler.Value.Error(peer, error);
+    });
+}

@@ -1,0 +1,176 @@
+// Determinism exemption: a socket transport is the real side of the node environment seam, so it
+// may use sockets, OS timers and thread-pool loops (see RealNodeEnvironment.cs).
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Mace.Runtime.Hosting;
+using Mace.Runtime.Serialization;
+using Microsoft.Extensions.Logging;
+
+namespace Mace.Runtime.Transports;
+
+/// <summary>
+/// The real <c>TcpTransport</c>: a listener bound at construction, one connection per peer opened
+/// on the first send and reused, length-prefixed frames (<c>docs/wire-format.md</c>), a bounded send
+/// queue per peer, connect and write timeouts, and <c>Error(peer, TransportError)</c> upcalls on
+/// the node's lane when a connection fails. Malformed input closes only the connection it came on.
+/// </summary>
+/// <remarks>
+/// <para>Connection reuse: a send to a peer uses the connection registered for it: the one this side
+/// opened, or an inbound one from that peer once its first frame named it (whichever registered
+/// first). A registered connection is never replaced while it lives, so frames to a peer leave in
+/// order; when it dies the next send opens a new one. If both sides open at once, each keeps
+/// sending on its own and reading on both.</para>
+/// <para>Threading: <see cref="Route"/>, registration and lifecycle calls run on the lane; socket
+/// loops post deliveries and errors to the lane with <see cref="Node.Post"/>; the connection table
+/// is concurrent.</para>
+/// </remarks>
+public sealed partial class TcpSocketTransport : ServiceBase, ITransport
+{
+    private readonly HandlerRegistry<IReceiveData> _receivers = new();
+    private readonly HandlerRegistry<INetworkError> _errorHandlers = new();
+    private readonly ConcurrentDictionary<NodeAddress, TcpConnection> _byPeer = new();
+    private readonly ConcurrentDictionary<TcpConnection, byte> _all = new();
+    private readonly FrameBuffer _frameBuffer = new();
+    private readonly IPEndPoint _bindEndPoint;
+    private Socket? _listener;
+    private CancellationTokenSource? _stopping;
+    private volatile bool _running;
+
+    /// <summary>Binds the listener (and sets the node's address if it had none). Lane.</summary>
+    public TcpSocketTransport(Node node, RealNodeOptions options, ILogger logger)
+        : base(node)
+    {
+        Options = options;
+        Logger = logger;
+        var port = node.Address.Kind == NodeAddressKind.IPv4 && node.Address.Port != 0 ? node.Address.Port : options.Port;
+        _bindEndPoint = new IPEndPoint(options.BindAddress, port);
+        _listener = Bind(_bindEndPoint);
+        var bound = (IPEndPoint)_listener.LocalEndPoint!;
+        ListenAddress = NodeAddress.FromEndPoint(new IPEndPoint(AdvertisedAddress(options), bound.Port));
+        if (node.Address.IsNone) node.Address = ListenAddress;
+        SocketTransportLog.Bound(logger, "TCP", ListenAddress);
+    }
+
+    /// <inheritdoc/>
+    public override string ServiceName => "TcpTransport";
+
+    /// <summary>The address this transport listens on and names as the source of its frames.</summary>
+    public NodeAddress ListenAddress { get; }
+
+    /// <summary>Counters: messages, bytes, malformed input, drops, connections.</summary>
+    public TransportStatistics Statistics { get; } = new();
+
+    /// <summary>True between <c>MaceInit</c> and <c>MaceExit</c>.</summary>
+    public bool IsRunning => _running;
+
+    internal RealNodeOptions Options { get; }
+
+    internal ILogger Logger { get; }
+
+    /// <summary>The address peers should reply to: the bind address, or the advertised one for a wildcard bind.</summary>
+    internal static IPAddress AdvertisedAddress(RealNodeOptions options) =>
+        options.BindAddress.Equals(IPAddress.Any) ? options.AdvertiseAddress ?? IPAddress.Loopback : options.BindAddress;
+
+    /// <inheritdoc/>
+    public void RegisterReceiveData(int registrationId, IReceiveData handler) => _receivers.Register(registrationId, handler);
+
+    /// <inheritdoc/>
+    public void RegisterNetworkError(int registrationId, INetworkError handler) => _errorHandlers.Register(registrationId, handler);
+
+    /// <inheritdoc/>
+    public override void MaceInit() => RunLifecycle(Start);
+
+    /// <inheritdoc/>
+    public override void MaceExit() => RunLifecycle(Stop);
+
+    /// <inheritdoc/>
+    public override void MaceReset() => RunLifecycle(CloseConnections);
+
+    /// <inheritdoc/>
+    public bool Route(int registrationId, NodeAddress dest, Payload message)
+    {
+        if (!_running) return Refuse(dest, "the transport is not running");
+        if (dest.Kind != NodeAddressKind.IPv4) return Refuse(dest, "not an IPv4 address");
+        var header = new FrameHeader(ListenAddress, dest, registrationId, PathContext.None);
+        var size = FrameCodec.Write(_frameBuffer, header, message);
+        if (size - FrameCodec.LengthPrefixSize > Options.MaxFrameSize)
+        {
+            _frameBuffer.Clear();
+            Statistics.SendDroppedBy(1);
+            SocketTransportLog.FrameTooLarge(Logger, ListenAddress, dest, size - FrameCodec.LengthPrefixSize, Options.MaxFrameSize);
+            return false;
+        }
+        if (dest == ListenAddress)
+        {
+            var body = _frameBuffer.WrittenSpan[FrameCodec.LengthPrefixSize..];
+            FrameCodec.ReadHeader(body, out var payload);
+            var bytes = payload.ToArray();
+            _frameBuffer.Clear();
+            Statistics.Sent(1, size);
+            Node.Post(() => Dispatch(null, ListenAddress, dest, registrationId, bytes));
+            return true;
+        }
+        var frame = _frameBuffer.Detach();
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var connection = ConnectionFor(dest);
+            switch (connection.TryEnqueue(frame))
+            {
+                case EnqueueResult.Queued:
+                    return true;
+                case EnqueueResult.Full:
+                    frame.Release();
+                    Statistics.QueueFull();
+                    SocketTransportLog.QueueFull(Logger, ListenAddress, dest, Options.SendQueueCapacity);
+                    PostError(dest, TransportError.QueueFull);
+                    return false;
+                default:
+                    _byPeer.TryRemove(new KeyValuePair<NodeAddress, TcpConnection>(dest, connection));
+                    break;
+            }
+        }
+        frame.Release();
+        Statistics.SendDroppedBy(1);
+        return false;
+    }
+
+    private bool Refuse(NodeAddress dest, string reason)
+    {
+        Statistics.SendDroppedBy(1);
+        SocketTransportLog.RouteRefused(Logger, ListenAddress, dest, reason);
+        return false;
+    }
+
+    private TcpConnection ConnectionFor(NodeAddress peer)
+    {
+        if (_byPeer.TryGetValue(peer, out var existing) && !existing.IsClosed) return existing;
+        var created = TcpConnection.CreateOutbound(this, peer);
+        if (existing is not null) _byPeer.TryRemove(new KeyValuePair<NodeAddress, TcpConnection>(peer, existing));
+        if (!_byPeer.TryAdd(peer, created))
+        {
+            // An inbound connection from this peer registered between the lookup and here: use it.
+            created.Discard();
+            return _byPeer.TryGetValue(peer, out var raced) ? raced : ConnectionFor(peer);
+        }
+        _all.TryAdd(created, 0);
+        created.Start();
+        return created;
+    }
+
+    private static Socket Bind(IPEndPoint endPoint)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(endPoint);
+            socket.Listen(512);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}

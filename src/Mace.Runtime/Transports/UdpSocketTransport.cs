@@ -1,0 +1,206 @@
+// Determinism exemption: a socket transport is the real side of the node environment seam (see RealNodeEnvironment.cs).
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+using Mace.Runtime.Hosting;
+using Mace.Runtime.Serialization;
+using Microsoft.Extensions.Logging;
+
+namespace Mace.Runtime.Transports;
+
+/// <summary>
+/// The real <c>UdpTransport</c>: best effort, one frame (same format as TCP) per datagram. It binds
+/// the same port number as the node's address when the node has one (TCP and UDP ports are separate
+/// spaces), else the configured port, falling back to an ephemeral port if that number is taken.
+/// No error upcalls: a lost datagram is indistinguishable from a slow one.
+/// </summary>
+/// <remarks>Threading: <see cref="Route"/> sends synchronously on the lane; one receive loop posts deliveries to the lane.</remarks>
+public sealed class UdpSocketTransport : ServiceBase, ITransport
+{
+    /// <summary>The largest datagram payload over IPv4.</summary>
+    public const int MaxDatagramSize = 65507;
+
+    private readonly HandlerRegistry<IReceiveData> _receivers = new();
+    private readonly HandlerRegistry<INetworkError> _errorHandlers = new();
+    private readonly FrameBuffer _frameBuffer = new();
+    private readonly RealNodeOptions _options;
+    private readonly ILogger _logger;
+    private readonly int _maxFrame;
+    private Socket _socket;
+    private CancellationTokenSource? _stopping;
+    private volatile bool _running;
+
+    /// <summary>Binds the socket (and sets the node's address if it had none). Lane.</summary>
+    public UdpSocketTransport(Node node, RealNodeOptions options, ILogger logger)
+        : base(node)
+    {
+        _options = options;
+        _logger = logger;
+        _maxFrame = Math.Min(options.MaxFrameSize, MaxDatagramSize - FrameCodec.LengthPrefixSize);
+        var port = node.Address.Kind == NodeAddressKind.IPv4 && node.Address.Port != 0 ? node.Address.Port : options.Port;
+        _socket = BindWithFallback(options.BindAddress, port, logger);
+        var bound = (IPEndPoint)_socket.LocalEndPoint!;
+        ListenAddress = NodeAddress.FromEndPoint(new IPEndPoint(TcpSocketTransport.AdvertisedAddress(options), bound.Port));
+        if (node.Address.IsNone) node.Address = ListenAddress;
+        SocketTransportLog.Bound(logger, "UDP", ListenAddress);
+    }
+
+    /// <inheritdoc/>
+    public override string ServiceName => "UdpTransport";
+
+    /// <summary>The address this transport receives on and names as the source of its datagrams.</summary>
+    public NodeAddress ListenAddress { get; }
+
+    /// <summary>Counters: messages, bytes, malformed input, drops.</summary>
+    public TransportStatistics Statistics { get; } = new();
+
+    /// <inheritdoc/>
+    public void RegisterReceiveData(int registrationId, IReceiveData handler) => _receivers.Register(registrationId, handler);
+
+    /// <inheritdoc/>
+    public void RegisterNetworkError(int registrationId, INetworkError handler) => _errorHandlers.Register(registrationId, handler);
+
+    /// <inheritdoc/>
+    public override void MaceInit() => RunLifecycle(() =>
+    {
+        if (_running) return;
+        if (_socket.SafeHandle.IsClosed) _socket = BindWithFallback(_options.BindAddress, ListenAddress.Port, _logger);
+        _stopping = new CancellationTokenSource();
+        _running = true;
+        _ = ReceiveLoopAsync(_socket, _stopping.Token);
+    });
+
+    /// <inheritdoc/>
+    public override void MaceExit() => RunLifecycle(() =>
+    {
+        var wasRunning = _running;
+        _running = false;
+        _stopping?.Cancel();
+        _socket.Dispose();
+        if (wasRunning) SocketTransportLog.Stopped(_logger, "UDP", ListenAddress, Statistics);
+    });
+
+    /// <inheritdoc/>
+    public override void MaceReset() => RunLifecycle(() => { });
+
+    /// <inheritdoc/>
+    public bool Route(int registrationId, NodeAddress dest, Payload message)
+    {
+        if (!_running || dest.Kind != NodeAddressKind.IPv4)
+        {
+            Statistics.SendDroppedBy(1);
+            SocketTransportLog.DatagramNotSent(_logger, ListenAddress, dest, _running ? "not an IPv4 address" : "the transport is not running");
+            return false;
+        }
+        var header = new FrameHeader(ListenAddress, dest, registrationId, PathContext.None);
+        var size = FrameCodec.Write(_frameBuffer, header, message);
+        try
+        {
+            if (size - FrameCodec.LengthPrefixSize > _maxFrame)
+            {
+                Statistics.SendDroppedBy(1);
+                SocketTransportLog.FrameTooLarge(_logger, ListenAddress, dest, size - FrameCodec.LengthPrefixSize, _maxFrame);
+                return false;
+            }
+            _socket.SendTo(_frameBuffer.WrittenSpan, SocketFlags.None, dest.ToEndPoint());
+            Statistics.Sent(1, size);
+            return true;
+        }
+        catch (SocketException ex)
+        {
+            Statistics.SendDroppedBy(1);
+            SocketTransportLog.DatagramNotSent(_logger, ListenAddress, dest, ex.SocketErrorCode.ToString());
+            return false;
+        }
+        finally
+        {
+            _frameBuffer.Clear();
+        }
+    }
+
+    private async Task ReceiveLoopAsync(Socket socket, CancellationToken token)
+    {
+        var buffer = GC.AllocateUninitializedArray<byte>(MaxDatagramSize + 1, pinned: true);
+        EndPoint any = new IPEndPoint(IPAddress.Any, 0);
+        while (!token.IsCancellationRequested)
+        {
+            SocketReceiveFromResult result;
+            try
+            {
+                result = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any, token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (SocketFailure.IsLocalAbort(ex))
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue; // an ICMP error for an earlier datagram: best effort, go on
+            }
+            Statistics.Received(result.ReceivedBytes);
+            HandleDatagram(buffer.AsSpan(0, result.ReceivedBytes), result.RemoteEndPoint);
+        }
+    }
+
+    private void HandleDatagram(ReadOnlySpan<byte> datagram, EndPoint from)
+    {
+        FrameHeader header;
+        byte[] payload;
+        try
+        {
+            if (datagram.Length < FrameCodec.LengthPrefixSize) throw new MaceFormatException($"datagram of {datagram.Length} bytes has no length prefix", 0);
+            var bodyLength = FrameCodec.ReadLengthPrefix(datagram, _maxFrame);
+            if (bodyLength != datagram.Length - FrameCodec.LengthPrefixSize) throw new MaceFormatException($"length prefix {bodyLength} does not match the datagram's {datagram.Length - FrameCodec.LengthPrefixSize} bytes", 0);
+            header = FrameCodec.ReadHeader(datagram[FrameCodec.LengthPrefixSize..], out var body);
+            if (header.Source.Kind != NodeAddressKind.IPv4) throw new MaceFormatException($"frame source {header.Source} is not an IPv4 address", 2);
+            payload = body.ToArray();
+        }
+        catch (MaceFormatException ex)
+        {
+            Statistics.Malformed();
+            SocketTransportLog.MalformedFrame(_logger, ListenAddress, from.ToString() ?? "unknown", ex.Message);
+            return;
+        }
+        Statistics.FrameReceived();
+        var source = header.Source;
+        var destination = header.Destination;
+        var registrationId = header.RegistrationId;
+        Node.Post(() => Dispatch(source, destination, registrationId, payload));
+    }
+
+    private void Dispatch(NodeAddress source, NodeAddress destination, int registrationId, byte[] payload)
+    {
+        if (!_running) return;
+        var receiver = _receivers.Get(registrationId);
+        if (receiver is null)
+        {
+            Statistics.Unroutable();
+            SocketTransportLog.Unroutable(_logger, ListenAddress, source, registrationId);
+            return;
+        }
+        try
+        {
+            receiver.Deliver(source, destination, new Payload(payload));
+        }
+        catch (MaceFormatException ex)
+        {
+            Statistics.Malformed();
+            SocketTransportLog.MalformedMessage(_logger, ListenAddress, source, registrationId, ex.Message);
+        }
+    }
+
+    private static Socket BindWithFallback(IPAddress address, int port, ILogger logger)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.Bind(new IPEndPoint(address, port));
+        }
+        catch (SocketException ex) when (port != 0 && ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            SocketTransportLog.PortFallback(logger, "UDP", port, ex.SocketErrorCode.ToString());
+            socket.Bind(new IPEndPoint(address, 0));
+        }
+        return socket;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using Mace.Runtime;
+
+namespace Mace.Services;
+
+/// <summary>
+/// Pure ring and prefix arithmetic shared by the overlays (Pastry, Bamboo, Chord). Node ids are the
+/// SHA-1 of the address, cached process-wide: a pure function, so the cache cannot affect determinism.
+/// </summary>
+public static class RingMath
+{
+    /// <summary>Bits per Pastry digit (base 16).</summary>
+    public const int DigitBits = 4;
+
+    /// <summary>Pastry table columns.</summary>
+    public const int Columns = 1 << DigitBits;
+
+    private static readonly ConcurrentDictionary<NodeAddress, Key> s_ids = new();
+
+    /// <summary>The id of <paramref name="node"/>.</summary>
+    public static Key IdOf(NodeAddress node) => s_ids.GetOrAdd(node, static n => Key.FromAddress(n));
+
+    /// <summary>The clockwise midpoint of (from, to].</summary>
+    public static Key Midpoint(Key from, Key to)
+    {
+        var d = from.ClockwiseDistance(to);
+        var half = new Key(d.High >> 1, (d.Middle >> 1) | (d.High << 63), (d.Low >> 1) | ((uint)(d.Middle & 1) << 31));
+        return from + half;
+    }
+
+    /// <summary>True when <paramref name="a"/> is strictly closer to <paramref name="key"/> than <paramref name="b"/> (ties go to the smaller id).</summary>
+    public static bool Closer(Key key, NodeAddress a, NodeAddress b)
+    {
+        var da = IdOf(a).AbsoluteDistance(key);
+        var db = IdOf(b).AbsoluteDistance(key);
+        return da != db ? da < db : IdOf(a) < IdOf(b);
+    }
+
+    /// <summary>The node of <paramref name="candidates"/> (and <paramref name="self"/>) numerically closest to <paramref name="key"/>.</summary>
+    public static NodeAddress Closest(Key key, NodeAddress self, IEnumerable<NodeAddress> candidates)
+    {
+        var best = self;
+        foreach (var n in candidates) if (Closer(key, n, best)) best = n;
+        return best;
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="node"/> into one half of a leaf set (sorted by distance from
+    /// <paramref name="self"/> in one direction, at most <paramref name="max"/> long): true when it changed.
+    /// </summary>
+    public static bool AddLeaf(List<NodeAddress> side, Key self, NodeAddress node, bool clockwise, int max)
+    {
+        if (side.Contains(node)) return false;
+        var d = Distance(self, IdOf(node), clockwise);
+        var at = 0;
+        while (at < side.Count && Distance(self, IdOf(side[at]), clockwise) < d) at++;
+        if (at >= max) return false;
+        side.Insert(at, node);
+        if (side.Count > max) side.RemoveAt(side.Count - 1);
+        return true;
+    }
+
+    /// <summary>The distance from <paramref name="self"/> to <paramref name="to"/>, clockwise or counter-clockwise.</summary>
+    public static Key Distance(Key self, Key to, bool clockwise) => clockwise ? self.ClockwiseDistance(to) : self.CounterClockwiseDistance(to);
+
+    /// <summary>The Pastry table slot (row * 16 + column) for <paramref name="node"/> seen from <paramref name="self"/>, or -1.</summary>
+    public static int Slot(Key self, NodeAddress node)
+    {
+        var id = IdOf(node);
+        var row = self.SharedPrefixLength(id, DigitBits);
+        return row >= Key.DigitCount(DigitBits) ? -1 : (row * Columns) + (int)id.Digit(row, DigitBits);
+    }
+
+    /// <summary>The Pastry table slot where a message for <paramref name="key"/> goes next from <paramref name="self"/>, or -1.</summary>
+    public static int SlotFor(Key self, Key key)
+    {
+        var row = self.SharedPrefixLength(key, DigitBits);
+        return row >= Key.DigitCount(DigitBits) ? -1 : (row * Columns) + (int)key.Digit(row, DigitBits);
+    }
+
+    /// <summary>A random key sharing the first <paramref name="row"/> digits with <paramref name="self"/> and digit <paramref name="column"/> next.</summary>
+    public static Key SampleKey(Key self, int row, int column, Func<int, int> randInt)
+    {
+        var key = self.WithDigit(row, DigitBits, (uint)column);
+        for (var i = row + 1; i < Key.DigitCount(DigitBits); i++) key = key.WithDigit(i, DigitBits, (uint)randInt(Columns));
+        return key;
+    }
+}

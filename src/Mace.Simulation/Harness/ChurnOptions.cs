@@ -1,0 +1,18 @@
+namespace Mace.Simulation.Harness;
+
+/// <summary>
+/// Poisson churn: deaths arrive at <see cref="Rate"/> per second across the system; each kills a
+/// random live node (never the bootstrap node) and adds a fresh node that joins through the
+/// bootstrap node.
+/// </summary>
+public sealed record ChurnOptions
+{
+    /// <summary>Deaths per second (lambda); zero for no churn.</summary>
+    public double Rate { get; init; }
+
+    /// <summary>When churn begins.</summary>
+    public TimeSpan Start { get; init; } = TimeSpan.Zero;
+
+    /// <summary>The host every joining node contacts first.</summary>
+    public int BootstrapHost { get; init; }
+}

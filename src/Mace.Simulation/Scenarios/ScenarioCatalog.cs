@@ -1,0 +1,25 @@
+using Mace.Simulation.Harness;
+
+namespace Mace.Simulation.Scenarios;
+
+/// <summary>The scenarios <c>mace sim</c> knows, by name.</summary>
+public static class ScenarioCatalog
+{
+    private static readonly (string Name, string Description, Func<Scenario> Create)[] s_entries =
+    [
+        ("ping", new PingScenario().Description, static () => new PingScenario()),
+    ];
+
+    /// <summary>(name, description) of every scenario, in name order.</summary>
+    public static IReadOnlyList<(string Name, string Description)> All => [.. s_entries.Select(e => (e.Name, e.Description))];
+
+    /// <summary>A fresh scenario named <paramref name="name"/>, or null.</summary>
+    public static Scenario? Create(string name)
+    {
+        foreach (var entry in s_entries)
+        {
+            if (string.Equals(entry.Name, name, StringComparison.Ordinal)) return entry.Create();
+        }
+        return null;
+    }
+}
