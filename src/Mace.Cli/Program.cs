@@ -6,5 +6,9 @@ var root = new RootCommand("mace: compile, run, simulate and check distributed s
     CompileCommand.Create(),
     RunCommand.Create(),
     SimCommand.Create(),
+    CheckCommand.Create(),
+    ReplayCommand.Create(),
+    LocCommand.Create(),
+    ExperimentCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

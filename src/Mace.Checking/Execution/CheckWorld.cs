@@ -75,7 +75,7 @@ public sealed partial class CheckWorld
     /// <summary>True while slot <paramref name="node"/> is up.</summary>
     public bool IsAlive(int node) => _slots[node].Alive;
 
-    /// <summary>Rebuilds every node (incarnation 1), runs <c>MaceInit</c> in node order, then the driver's start.</summary>
+    /// <summary>Rebuilds every node (incarnation 1), runs <c>MaceInit</c> in node order, then the driver's start of each.</summary>
     public void Reset()
     {
         _arena.Reset();
@@ -94,7 +94,9 @@ public sealed partial class CheckWorld
             slot.Incarnation = 0;
             slot.Alive = false;
         }
-        for (var i = 0; i < NodeCount; i++) StartNode(i);
+        for (var i = 0; i < NodeCount; i++) BuildNode(i);
+        for (var i = 0; i < NodeCount; i++) _slots[i].Node!.RunLifecycle(LifecyclePhase.Init);
+        for (var i = 0; i < NodeCount; i++) _model.Started(this, i, _slots[i].Incarnation);
     }
 
     /// <summary>Lets the chooser pick one enabled event and runs it; false when none is enabled (quiescence).</summary>
@@ -128,6 +130,14 @@ public sealed partial class CheckWorld
 
     private void StartNode(int index)
     {
+        BuildNode(index);
+        _slots[index].Node!.RunLifecycle(LifecyclePhase.Init);
+        _model.Started(this, index, _slots[index].Incarnation);
+    }
+
+    // Every node of the initial state is built (and reachable) before any runs MaceInit.
+    private void BuildNode(int index)
+    {
         var slot = _slots[index];
         slot.Incarnation++;
         slot.Alive = true;
@@ -139,8 +149,6 @@ public sealed partial class CheckWorld
         if (Recorder is not null) node.TraceSink = Recorder;
         _model.Build(node, index);
         _model.SetAlive(index, true);
-        node.RunLifecycle(LifecyclePhase.Init);
-        _model.Started(this, index, slot.Incarnation);
     }
 
     internal NodeSlot Slot(int index) => _slots[index];

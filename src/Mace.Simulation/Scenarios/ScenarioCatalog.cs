@@ -8,6 +8,9 @@ public static class ScenarioCatalog
     private static readonly (string Name, string Description, Func<Scenario> Create)[] s_entries =
     [
         ("ping", new PingScenario().Description, static () => new PingScenario()),
+        ("bamboo-churn", new BambooChurnScenario().Description, static () => new BambooChurnScenario()),
+        ("pastry-churn", new BambooChurnScenario(Services.OverlayKind.Pastry).Description, static () => new BambooChurnScenario(Services.OverlayKind.Pastry)),
+        ("chord-churn", new BambooChurnScenario(Services.OverlayKind.Chord).Description, static () => new BambooChurnScenario(Services.OverlayKind.Chord)),
     ];
 
     /// <summary>(name, description) of every scenario, in name order.</summary>

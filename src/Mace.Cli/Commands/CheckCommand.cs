@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Mace.Checking;
+using Mace.Checking.Search;
+using Spectre.Console;
+
+namespace Mace.Cli.Commands;
+
+/// <summary>
+/// <c>mace check TEST [--depth D] [--walks N] [--max-steps S] [--seed S] [--faults crash,restart,loss,error]</c>:
+/// bounded exhaustive search, then random walks; on a violation writes the counterexample (JSON) and
+/// its trace and exits 1.
+/// </summary>
+internal static class CheckCommand
+{
+    public static Command Create()
+    {
+        var test = new Argument<string?>("test") { Description = "The checker test to run (see --list).", Arity = ArgumentArity.ZeroOrOne };
+        var depth = new Option<int?>("--depth", "-d") { Description = "Steps explored exhaustively (breadth first)." };
+        var walks = new Option<int?>("--walks", "-w") { Description = "Random walks from the exhaustive search's frontier." };
+        var maxSteps = new Option<int?>("--max-steps", "-s") { Description = "Steps of one random walk." };
+        var seed = new Option<ulong?>("--seed") { Description = "Seed of the random walks." };
+        var faults = new Option<string?>("--faults", "-f") { Description = "Faults to inject: crash,restart,loss,error or none." };
+        var maxFaults = new Option<int?>("--max-faults") { Description = "Budget of each enabled fault per execution (default 1)." };
+        var time = new Option<TimeMode?>("--time") { Description = "Frozen (Now never moves) or Advancing (a timer firing moves Now to its due time)." };
+        var maxStates = new Option<int?>("--max-states") { Description = "Stop the exhaustive search after this many unique states." };
+        var output = new Option<FileInfo?>("--out", "-o") { Description = "Where to write the counterexample (default TEST.counterexample.json)." };
+        var assemblies = new Option<FileInfo[]>("--assembly", "-a") { Description = "An assembly declaring more checker tests; repeatable.", AllowMultipleArgumentsPerToken = true };
+        var list = new Option<bool>("--list") { Description = "List the known tests." };
+        var quiet = new Option<bool>("--no-progress") { Description = "No live progress display." };
+
+        var command = new Command("check", "Model check a test: exhaustive search, random walks, liveness with critical transitions.")
+        {
+            test, depth, walks, maxSteps, seed, faults, maxFaults, time, maxStates, output, assemblies, list, quiet,
+        };
+        command.SetAction(result =>
+        {
+            CheckTestRegistry registry;
+            try
+            {
+                registry = CheckCatalog.Load(result.GetValue(assemblies) ?? []);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or BadImageFormatException or InvalidOperationException)
+            {
+                Console.Error.WriteLine($"mace check: error: {ex.Message}");
+                return 2;
+            }
+            if (result.GetValue(list))
+            {
+                foreach (var t in registry.Tests) Console.WriteLine($"{t.Name,-28} {t.NodeCount} nodes  {t.Description}");
+                return 0;
+            }
+            var name = result.GetValue(test);
+            if (string.IsNullOrEmpty(name) || registry.Find(name) is not { } found)
+            {
+                Console.Error.WriteLine($"mace check: error: unknown test '{name}' (known: {string.Join(", ", registry.Tests.Select(t => t.Name))})");
+                return 2;
+            }
+            var o = found.Defaults;
+            try
+            {
+                var budget = result.GetValue(maxFaults);
+                o = o with
+                {
+                    Depth = result.GetValue(depth) ?? o.Depth,
+                    Walks = result.GetValue(walks) ?? o.Walks,
+                    MaxSteps = result.GetValue(maxSteps) ?? o.MaxSteps,
+                    Seed = result.GetValue(seed) ?? o.Seed,
+                    Faults = result.GetValue(faults) is { } f ? FaultText.Parse(f) : o.Faults,
+                    Time = result.GetValue(time) ?? o.Time,
+                    MaxStates = result.GetValue(maxStates) ?? o.MaxStates,
+                    MaxCrashes = budget ?? o.MaxCrashes,
+                    MaxRestarts = budget ?? o.MaxRestarts,
+                    MaxLosses = budget ?? o.MaxLosses,
+                    MaxErrors = budget ?? o.MaxErrors,
+                };
+            }
+            catch (FormatException ex)
+            {
+                Console.Error.WriteLine($"mace check: error: {ex.Message}");
+                return 2;
+            }
+            return Run(found, o, result.GetValue(output), !result.GetValue(quiet));
+        });
+        return command;
+    }
+
+    private static int Run(CheckTest test, CheckOptions options, FileInfo? output, bool progress)
+    {
+        AnsiConsole.MarkupLine($"[bold]mace check[/] {Markup.Escape(test.Name)}: {test.NodeCount} nodes; {Markup.Escape(CheckSummary.Describe(options))}");
+        var stats = new SearchStats();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var check = Task.Factory.StartNew(() => ModelChecker.Check(test, options, stats), TaskCreationOptions.LongRunning);
+        if (progress && AnsiConsole.Profile.Capabilities.Interactive) CheckProgress.Show(check, stats);
+        var result = check.GetAwaiter().GetResult();
+        clock.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        CheckSummary.Print(result, clock.Elapsed, cpu);
+        if (result.Passed) return 0;
+
+        var file = output ?? new FileInfo($"{test.Name}.counterexample.json");
+        File.WriteAllText(file.FullName, result.Counterexample!.ToJson());
+        var tracePath = Path.ChangeExtension(file.FullName, ".trace.txt");
+        var trace = result.Trace!.Render();
+        File.WriteAllText(tracePath, trace);
+        Console.WriteLine();
+        Console.Write(trace);
+        Console.WriteLine();
+        Console.WriteLine($"counterexample: {file.FullName}");
+        Console.WriteLine($"trace:          {tracePath}");
+        Console.WriteLine($"replay with:    mace replay {file.FullName}");
+        return 1;
+    }
+}
