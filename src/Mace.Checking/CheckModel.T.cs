@@ -28,6 +28,8 @@ public sealed class CheckModel<TService> : CheckModel where TService : ServiceBa
 
     internal override void Build(Node node, int index) => _tops[index] = _test.Factory(node, index);
 
+    internal override void Restore(int index, ServiceBase top) => _tops[index] = (TService)top;
+
     internal override void SetAlive(int index, bool alive)
     {
         _alive[index] = alive;

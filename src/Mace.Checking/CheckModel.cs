@@ -10,6 +10,8 @@ public abstract class CheckModel
 
     internal abstract void SetAlive(int index, bool alive);
 
+    internal abstract void Restore(int index, ServiceBase top);
+
     internal abstract void Started(CheckWorld world, int index, int incarnation);
 
     internal abstract ServiceBase? Top(int index);

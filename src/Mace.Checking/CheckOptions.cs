@@ -45,6 +45,12 @@ public sealed record CheckOptions
     /// <summary>Walks tried from each prefix while searching for a critical transition.</summary>
     public int CriticalWalks { get; init; } = 32;
 
+    /// <summary>
+    /// Reset reuses each node's first incarnation through <c>MaceReset</c> instead of rebuilding it,
+    /// after a self-check shows both give the same states (otherwise it rebuilds). A speed option only.
+    /// </summary>
+    public bool ReuseNodes { get; init; } = true;
+
     /// <summary>Whether to run random walks at all (a pure exhaustive check sets false).</summary>
     public bool RunWalks { get; init; } = true;
 }

@@ -10,5 +10,6 @@ var root = new RootCommand("mace: compile, run, simulate and check distributed s
     ReplayCommand.Create(),
     LocCommand.Create(),
     ExperimentCommand.Create(),
+    DemoCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

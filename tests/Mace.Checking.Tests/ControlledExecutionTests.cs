@@ -110,4 +110,22 @@ public sealed class ControlledExecutionTests
         Assert.False(trace.Reproduced);
         Assert.StartsWith("not reproduced", trace.Verdict, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Tree")]
+    [InlineData("UdpJoin")]
+    [InlineData("TwoPhaseCommit")]
+    public void ReuseNodes_OnOrOff_SameSearch(string name)
+    {
+        var test = CheckTestRegistry.FromAssemblies([typeof(SampleCheckTests).Assembly]).Find(name)!;
+        var options = test.Defaults with { Depth = 6, Walks = 20 };
+
+        var reused = ModelChecker.Check(test, options with { ReuseNodes = true });
+        var rebuilt = ModelChecker.Check(test, options with { ReuseNodes = false });
+
+        Assert.Equal(rebuilt.Stats.Generated, reused.Stats.Generated);
+        Assert.Equal(rebuilt.Stats.Unique, reused.Stats.Unique);
+        Assert.Equal(rebuilt.Stats.Steps, reused.Stats.Steps);
+        Assert.Equal(rebuilt.Passed, reused.Passed);
+    }
 }

@@ -12,6 +12,8 @@ internal sealed class DhtScenario(OverlayKind overlay, int replicas = 3) : Scena
 
     public List<TraceRecord> Trace { get; } = [];
 
+    public TimeSpan JoinSpacing { get; init; } = TimeSpan.FromMilliseconds(100);
+
     public override string Name => "dht-" + overlay;
 
     public override string Description => "DHT over " + overlay;
@@ -26,7 +28,7 @@ internal sealed class DhtScenario(OverlayKind overlay, int replicas = 3) : Scena
     public override void OnNodeStarted(SimulationRun run, SimHost host, NodeStart start, SimHost? bootstrap)
     {
         List<NodeAddress> via = bootstrap is not null ? [bootstrap.Address] : host.Id == 0 ? [] : [NodeAddress.Simulated(0)];
-        var at = start == NodeStart.Initial ? host.Id * TimeSpan.FromMilliseconds(100).Ticks : run.Now;
+        var at = start == NodeStart.Initial ? host.Id * JoinSpacing.Ticks : run.Now;
         run.InvokeAt(at, host, node => node.Find<IOverlayRouter>()!.JoinOverlay(0, via));
     }
 

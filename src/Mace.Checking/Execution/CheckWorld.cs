@@ -26,6 +26,7 @@ public sealed partial class CheckWorld
     private int _restarts;
     private int _losses;
     private int _errors;
+    private ReuseState _reuse;
 
     /// <summary>A world for <paramref name="test"/> under <paramref name="options"/>; call <see cref="Reset"/> before stepping.</summary>
     public CheckWorld(CheckTest test, CheckOptions options, IChooser chooser)
@@ -78,6 +79,7 @@ public sealed partial class CheckWorld
     /// <summary>Rebuilds every node (incarnation 1), runs <c>MaceInit</c> in node order, then the driver's start of each.</summary>
     public void Reset()
     {
+        if (_reuse == ReuseState.Unknown) DecideReuse();
         _arena.Reset();
         foreach (var queue in _tcp) queue.Clear();
         Array.Clear(_open);
@@ -94,7 +96,16 @@ public sealed partial class CheckWorld
             slot.Incarnation = 0;
             slot.Alive = false;
         }
-        for (var i = 0; i < NodeCount; i++) BuildNode(i);
+        if (_reuse == ReuseState.On)
+        {
+            foreach (var slot in _slots) RestorePristine(slot);
+            for (var i = 0; i < NodeCount; i++) _slots[i].Node!.RunLifecycle(LifecyclePhase.Reset);
+        }
+        else
+        {
+            for (var i = 0; i < NodeCount; i++) BuildNode(i);
+            foreach (var slot in _slots) slot.KeepPristine(_model.Top(slot.Index)!);
+        }
         for (var i = 0; i < NodeCount; i++) _slots[i].Node!.RunLifecycle(LifecyclePhase.Init);
         for (var i = 0; i < NodeCount; i++) _model.Started(this, i, _slots[i].Incarnation);
     }
@@ -152,4 +163,15 @@ public sealed partial class CheckWorld
     }
 
     internal NodeSlot Slot(int index) => _slots[index];
+
+    private void RestorePristine(NodeSlot slot)
+    {
+        slot.Incarnation = 1;
+        slot.Alive = true;
+        slot.Dirty = true;
+        slot.RestorePristine();
+        slot.Node!.TraceSink = Recorder;
+        _model.Restore(slot.Index, slot.PristineTop!);
+        _model.SetAlive(slot.Index, true);
+    }
 }

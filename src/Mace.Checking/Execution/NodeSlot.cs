@@ -30,6 +30,32 @@ internal sealed class NodeSlot
 
     public List<CheckTransport> Udp { get; } = [];
 
+    /// <summary>The first incarnation's node, kept so a reset can reuse it through <c>MaceReset</c>.</summary>
+    public Node? PristineNode { get; private set; }
+
+    /// <summary>The first incarnation's top service.</summary>
+    public ServiceBase? PristineTop { get; private set; }
+
+    private CheckTransport[] _pristineTcp = [];
+    private CheckTransport[] _pristineUdp = [];
+
+    public void KeepPristine(ServiceBase top)
+    {
+        PristineNode = Node;
+        PristineTop = top;
+        _pristineTcp = [.. Tcp];
+        _pristineUdp = [.. Udp];
+    }
+
+    public void RestorePristine()
+    {
+        Node = PristineNode;
+        Tcp.Clear();
+        Tcp.AddRange(_pristineTcp);
+        Udp.Clear();
+        Udp.AddRange(_pristineUdp);
+    }
+
     /// <summary>The hash of every service's state; valid unless <see cref="Dirty"/>.</summary>
     public ulong StateHash { get; set; }
 

@@ -73,4 +73,8 @@ public sealed partial class DiagnosticBag
     /// <summary>MACE1017: a C# modifier, attribute or type parameter list where Mace declares the member itself.</summary>
     public void ReportNotAllowed(MaceSpan span, string text, string context) =>
         Error("MACE1017", span, $"'{text}' is not allowed in {context}");
+
+    /// <summary>MACE1018: embedded C# nested deeper than the compiler hands to Roslyn's parser.</summary>
+    public void ReportCSharpTooDeep(MaceSpan span, int limit) =>
+        Error("MACE1018", span, $"C# brackets nested more than {limit} deep");
 }

@@ -50,7 +50,7 @@ public sealed partial class Parser
                 arguments = Code(group.InnerStart, group.InnerEnd);
                 if (group.Closed)
                 {
-                    ReportCSharpErrors(SyntaxFactory.ParseArgumentList(Slice(group.Start, group.End), 0, s_parseOptions, consumeFullText: true), group.Start, "the service arguments");
+                    CheckArguments(group.Start, group.End, "the service arguments");
                 }
             }
         }

@@ -95,16 +95,64 @@ public sealed partial class Parser
     private bool IsInCheckedSlice(Microsoft.CodeAnalysis.Text.TextSpan span) =>
         _checkedSlices.Exists(slice => slice.Start <= span.Start && span.End <= slice.End);
 
+    /// <summary>
+    /// True (and reported, MACE1018) when brackets in the slice nest deeper than
+    /// <see cref="MaxCSharpNesting"/>. Roslyn's parser slows down sharply on such text (nested
+    /// <c>[</c> take seconds per thousand levels), and no real service nests that deep.
+    /// </summary>
+    private bool IsTooDeep(int start, int end)
+    {
+        var index = Array.BinarySearch(_tokenStarts, start);
+        index = index < 0 ? ~index : index;
+        var depth = 0;
+        for (; index < _allTokens.Length && _allTokens[index].SpanStart < end; index++)
+        {
+            var kind = _allTokens[index].Kind();
+            if (IsOpener(kind) && ++depth > MaxCSharpNesting)
+            {
+                _diagnostics.ReportCSharpTooDeep(SpanOf(_allTokens[index]), MaxCSharpNesting);
+                return true;
+            }
+
+            depth -= IsCloser(kind) && depth > 0 ? 1 : 0;
+        }
+
+        return false;
+    }
+
     private string Slice(int start, int end) => _text.Substring(Clamp(start), Math.Max(0, Clamp(end) - Clamp(start)));
 
-    private void CheckExpression(int start, int end, string context) =>
-        ReportCSharpErrors(SyntaxFactory.ParseExpression(Slice(start, end), 0, s_parseOptions, consumeFullText: true), start, context);
+    private void CheckExpression(int start, int end, string context)
+    {
+        if (!IsTooDeep(start, end))
+        {
+            ReportCSharpErrors(SyntaxFactory.ParseExpression(Slice(start, end), 0, s_parseOptions, consumeFullText: true), start, context);
+        }
+    }
 
-    private void CheckType(int start, int end, string context) =>
-        ReportCSharpErrors(SyntaxFactory.ParseTypeName(Slice(start, end), 0, s_parseOptions, consumeFullText: true), start, context);
+    private void CheckType(int start, int end, string context)
+    {
+        if (!IsTooDeep(start, end))
+        {
+            ReportCSharpErrors(SyntaxFactory.ParseTypeName(Slice(start, end), 0, s_parseOptions, consumeFullText: true), start, context);
+        }
+    }
 
-    private void CheckBlock(int start, int end, string context) =>
-        ReportCSharpErrors(SyntaxFactory.ParseStatement(Slice(start, end), 0, s_parseOptions, consumeFullText: true), start, context);
+    private void CheckBlock(int start, int end, string context)
+    {
+        if (!IsTooDeep(start, end))
+        {
+            ReportCSharpErrors(SyntaxFactory.ParseStatement(Slice(start, end), 0, s_parseOptions, consumeFullText: true), start, context);
+        }
+    }
+
+    private void CheckArguments(int start, int end, string context)
+    {
+        if (!IsTooDeep(start, end))
+        {
+            ReportCSharpErrors(SyntaxFactory.ParseArgumentList(Slice(start, end), 0, s_parseOptions, consumeFullText: true), start, context);
+        }
+    }
 
     /// <summary>The exact text of a node parsed from the slice at <paramref name="offset"/>.</summary>
     private CSharpCodeSyntax CodeOf(SyntaxNode node, int offset) => Code(offset + node.SpanStart, offset + node.Span.End);
@@ -118,6 +166,11 @@ public sealed partial class Parser
     /// </summary>
     private void ParseVariables(int start, int end, string context, ImmutableArray<VariableSyntax>.Builder into, bool appendSemicolon = true)
     {
+        if (IsTooDeep(start, end))
+        {
+            return;
+        }
+
         var text = Slice(start, end) + (appendSemicolon ? ";" : string.Empty);
         var member = SyntaxFactory.ParseMemberDeclaration(text, 0, s_parseOptions, consumeFullText: true);
         var errors = member is not null && ReportCSharpErrors(member, start, context);
@@ -149,6 +202,11 @@ public sealed partial class Parser
     /// <summary>Parses a parenthesized parameter list group with Roslyn.</summary>
     private ImmutableArray<ParameterSyntax> ParseParameters(Group group, string context)
     {
+        if (IsTooDeep(group.Start, group.End))
+        {
+            return ImmutableArray<ParameterSyntax>.Empty;
+        }
+
         var text = Slice(group.Start, group.End) + (group.Closed ? string.Empty : ")");
         var list = SyntaxFactory.ParseParameterList(text, 0, s_parseOptions, consumeFullText: true);
         if (group.Closed)
@@ -181,6 +239,11 @@ public sealed partial class Parser
     /// <summary>A serviceclass method <c>ReturnType Name(params);</c> or <c>ReturnType Name(params) { default }</c>.</summary>
     private MethodDeclarationSyntax? ParseMethod(int start, int end)
     {
+        if (IsTooDeep(start, end))
+        {
+            return null;
+        }
+
         var member = SyntaxFactory.ParseMemberDeclaration(Slice(start, end), 0, s_parseOptions, consumeFullText: true);
         var errors = member is not null && ReportCSharpErrors(member, start, "a method declaration");
         if (member is Cs.MethodDeclarationSyntax method && method.ExpressionBody is null && !method.Identifier.IsMissing)
@@ -207,6 +270,11 @@ public sealed partial class Parser
     /// <summary>A routine: any C# member, checked by Roslyn's member parser.</summary>
     private void CheckMember(int start, int end)
     {
+        if (IsTooDeep(start, end))
+        {
+            return;
+        }
+
         var member = SyntaxFactory.ParseMemberDeclaration(Slice(start, end), 0, s_parseOptions, consumeFullText: true);
         var errors = member is not null && ReportCSharpErrors(member, start, "a routine");
         if (member is null && !errors)

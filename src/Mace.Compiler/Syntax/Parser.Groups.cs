@@ -57,7 +57,7 @@ public sealed partial class Parser
             }
             else if (IsCloser(kind))
             {
-                if (stack.Contains(kind))
+                if (stack.Peek() == kind || stack.Contains(kind))
                 {
                     while (stack.Pop() != kind)
                     {

@@ -29,6 +29,7 @@ namespace Mace.Compiler.Syntax;
 public sealed partial class Parser
 {
     private const int MaxGuardNesting = 64;
+    private const int MaxCSharpNesting = 128;
 
     private static readonly CSharpParseOptions s_parseOptions =
         CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
@@ -38,6 +39,7 @@ public sealed partial class Parser
     private readonly SourceText _source;
     private readonly DiagnosticBag _diagnostics;
     private readonly SyntaxToken[] _allTokens;
+    private readonly int[] _tokenStarts;
     private readonly TokenCursor _tokens;
     private readonly HashSet<(string Id, int Start, int Length)> _reportedCSharpErrors = [];
     private readonly List<(int Start, int End)> _checkedSlices = [];
@@ -52,6 +54,7 @@ public sealed partial class Parser
         _source = SourceText.From(text);
         _diagnostics = diagnostics;
         _allTokens = SyntaxFactory.ParseTokens(text, 0, 0, s_parseOptions).ToArray();
+        _tokenStarts = Array.ConvertAll(_allTokens, t => t.SpanStart);
         _tokens = new TokenCursor(_allTokens);
     }
 
@@ -179,7 +182,11 @@ public sealed partial class Parser
         }
 
         var statement = _text.Substring(keyword.SpanStart, end - keyword.SpanStart) + ";";
-        ReportCSharpErrors(SyntaxFactory.ParseCompilationUnit(statement, 0, s_parseOptions), keyword.SpanStart, "a using directive");
+        if (!IsTooDeep(keyword.SpanStart, end))
+        {
+            ReportCSharpErrors(SyntaxFactory.ParseCompilationUnit(statement, 0, s_parseOptions), keyword.SpanStart, "a using directive");
+        }
+
         return new UsingSyntax(_text.Substring(start, end - start), SpanOf(keyword.SpanStart, last));
     }
 

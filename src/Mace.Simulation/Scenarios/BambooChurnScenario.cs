@@ -50,6 +50,9 @@ public sealed class BambooChurnScenario : Scenario
     /// <summary>Lookups whose owner was not the true owner (with <see cref="CheckOwners"/>).</summary>
     public long WrongOwners { get; private set; }
 
+    /// <summary>Called with (key, owner reached, true owner) for each wrong owner (with <see cref="CheckOwners"/>).</summary>
+    public Action<Key, int, int>? WrongOwner { get; set; }
+
     /// <summary>Owner checks made (with <see cref="CheckOwners"/>).</summary>
     public long OwnerChecks { get; private set; }
 
@@ -102,7 +105,10 @@ public sealed class BambooChurnScenario : Scenario
     /// <inheritdoc/>
     public override void Finish(SimulationRun run)
     {
-        foreach (var lookup in _lookups.Values.ToList()) Judge(run, lookup);
+        foreach (var (id, lookup) in _lookups.ToList())
+        {
+            if (run.Now - lookup.Start >= LookupTimeout.Ticks) Judge(run, lookup, id);
+        }
         var seconds = Math.Max(1e-9, SimTime.ToSeconds(run.Now - Warmup.Ticks));
         var maintenance = run.Network.Hosts.Sum(h => h.BytesSent) - _bytesAtWarmup - _lookupBytes;
         run.Metrics.Set("maintenance.bytes.per.node.per.second", (long)Math.Round(maintenance / seconds / Math.Max(1, run.LiveHosts.Count)));
@@ -112,7 +118,10 @@ public sealed class BambooChurnScenario : Scenario
         run.Metrics.Set("lookup.consistent.per.10000", judged == 0 ? 0 : consistent * 10_000 / judged);
     }
 
-    internal void OnLookupBytes(int bytes) => _lookupBytes += bytes;
+    internal void OnLookupBytes(int bytes)
+    {
+        if (Run is { } run && run.Now >= Warmup.Ticks) _lookupBytes += bytes;
+    }
 
     internal void OnHop(long id, int source)
     {
@@ -123,7 +132,10 @@ public sealed class BambooChurnScenario : Scenario
     {
         if (!CheckOwners || !_lookups.ContainsKey(id) || Run is not { } run) return;
         OwnerChecks++;
-        if (TrueOwner(run, key) != owner) WrongOwners++;
+        var expected = TrueOwner(run, key);
+        if (expected == owner) return;
+        WrongOwners++;
+        WrongOwner?.Invoke(key, owner, expected);
     }
 
     internal void OnReply(long id, int requester, int owner)
@@ -171,10 +183,9 @@ public sealed class BambooChurnScenario : Scenario
         run.At(run.Now + LookupTimeout.Ticks, () => Judge(run, lookup, id));
     }
 
-    private void Judge(SimulationRun run, ChurnLookup lookup, long id = -1)
+    private void Judge(SimulationRun run, ChurnLookup lookup, long id)
     {
-        if (id >= 0) _lookups.Remove(id);
-        else _lookups.Remove(_lookups.First(p => ReferenceEquals(p.Value, lookup)).Key);
+        _lookups.Remove(id);
         if (!lookup.Measured || lookup.Issued == 0) return;
         run.Metrics.Count(lookup.IsConsistent ? "lookup.consistent" : "lookup.inconsistent", run.Second);
         run.Metrics.Count("lookup.requests", run.Second, lookup.Issued);

@@ -62,6 +62,17 @@ internal sealed class PingNode : IAsyncDisposable, IPingStatus
         Assert.True(await replies.WaitAsync(Timeout), $"no reply from {peer} within {Timeout}");
     }
 
+    /// <summary>Completes when <paramref name="peer"/> has replied or been reported failed; true for a reply.</summary>
+    public async Task<bool> RepliedOrFailed(NodeAddress peer)
+    {
+        var replied = Slot(_responded, peer).Task;
+        await Task.WhenAny(replied, Slot(_failed, peer).Task).WaitAsync(Timeout);
+        return replied.IsCompleted;
+    }
+
+    /// <summary>Forgets a failure report so that <paramref name="peer"/> can be monitored again.</summary>
+    public void ForgetFailure(NodeAddress peer) => _failed.TryRemove(peer, out _);
+
     public bool HasFailed(NodeAddress peer) => _failed.TryGetValue(peer, out var slot) && slot.Task.IsCompleted;
 
     public async Task StopAsync()
