@@ -13,9 +13,13 @@ public sealed partial class CheckWorld
             var slot = _slots[i];
             if (slot.Alive && slot.Lane.Count > 0) Add(ref count, new EnabledEvent(EventKind.Lane, i, 0));
         }
-        for (var c = 0; c < _tcp.Length; c++)
+        for (var w = 0; w < _busy.Length; w++)
         {
-            if (_tcp[c].Count > 0) Add(ref count, new EnabledEvent(EventKind.TcpDeliver, c / n, c % n));
+            for (var bits = _busy[w]; bits != 0; bits &= bits - 1)
+            {
+                var c = (w * 64) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                Add(ref count, new EnabledEvent(EventKind.TcpDeliver, c / n, c % n));
+            }
         }
         for (var m = 0; m < _udp.Count; m++) Add(ref count, new EnabledEvent(EventKind.UdpDeliver, m, 0));
         for (var t = 0; t < _timers.Count; t++) Add(ref count, new EnabledEvent(EventKind.Timer, t, 0));
@@ -80,7 +84,9 @@ public sealed partial class CheckWorld
             }
             case EventKind.TcpDeliver:
             {
-                var message = _tcp[(e.A * NodeCount) + e.B].Dequeue();
+                var connection = (e.A * NodeCount) + e.B;
+                var message = _tcp[connection].Dequeue();
+                if (_tcp[connection].Count == 0) SetBusy(connection, false);
                 DeliverTo(_slots[e.B].Tcp, message);
                 break;
             }
@@ -109,6 +115,13 @@ public sealed partial class CheckWorld
                 Break(e.A, e.B);
                 break;
         }
+    }
+
+    // One bit per connection with messages queued, so listing and hashing skip the empty ones.
+    private void SetBusy(int connection, bool busy)
+    {
+        if (busy) _busy[connection >> 6] |= 1UL << (connection & 63);
+        else _busy[connection >> 6] &= ~(1UL << (connection & 63));
     }
 
     private void DeliverTo(List<CheckTransport> transports, in InFlightMessage message)

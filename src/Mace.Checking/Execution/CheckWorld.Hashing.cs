@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Hashing;
+using System.Numerics;
 using Mace.Runtime;
 using Mace.Runtime.Serialization;
 
@@ -31,12 +32,15 @@ public sealed partial class CheckWorld
             hash = StateHash.Mix(hash, ((ulong)(uint)slot.Incarnation << 1) | (slot.Alive ? 1UL : 0UL));
             foreach (var item in slot.Lane) hash = StateHash.Mix(hash, item.Hash);
         }
-        for (var c = 0; c < _tcp.Length; c++)
+        for (var w = 0; w < _busy.Length; w++)
         {
-            var queue = _tcp[c];
-            if (queue.Count == 0) continue;
-            hash = StateHash.Mix(hash, (ulong)(uint)c | 0x1_0000_0000UL);
-            for (var m = 0; m < queue.Count; m++) hash = StateHash.Mix(hash, queue[m].Hash);
+            for (var bits = _busy[w]; bits != 0; bits &= bits - 1)
+            {
+                var c = (w * 64) + BitOperations.TrailingZeroCount(bits);
+                var queue = _tcp[c];
+                hash = StateHash.Mix(hash, (ulong)(uint)c | 0x1_0000_0000UL);
+                for (var m = 0; m < queue.Count; m++) hash = StateHash.Mix(hash, queue[m].Hash);
+            }
         }
         ulong bag = 0;
         foreach (var message in _udp) bag += StateHash.Finish(StateHash.Mix(message.Hash, ((ulong)(uint)message.Source << 32) | (ulong)(uint)message.Destination));

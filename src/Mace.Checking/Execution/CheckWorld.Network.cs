@@ -48,6 +48,7 @@ public sealed partial class CheckWorld
         if (from.Kind == TransportKind.Tcp)
         {
             _tcp[(src * n) + dst].Enqueue(message);
+            SetBusy((src * n) + dst, true);
             _open[(src * n) + dst] = true;
         }
         else
@@ -127,6 +128,8 @@ public sealed partial class CheckWorld
         var n = NodeCount;
         _tcp[(a * n) + b].Clear();
         _tcp[(b * n) + a].Clear();
+        SetBusy((a * n) + b, false);
+        SetBusy((b * n) + a, false);
         _open[(a * n) + b] = false;
         _open[(b * n) + a] = false;
     }

@@ -17,6 +17,7 @@ public sealed partial class CheckWorld
     private readonly CheckModel _model;
     private readonly NodeSlot[] _slots;
     private readonly MessageQueue[] _tcp;
+    private readonly ulong[] _busy;
     private readonly List<InFlightMessage> _udp = [];
     private readonly List<CheckTimer> _timers = [];
     private readonly bool[] _open;
@@ -40,6 +41,7 @@ public sealed partial class CheckWorld
         for (var i = 0; i < NodeCount; i++) _slots[i] = new NodeSlot(this, i);
         _tcp = new MessageQueue[NodeCount * NodeCount];
         for (var i = 0; i < _tcp.Length; i++) _tcp[i] = new MessageQueue();
+        _busy = new ulong[(_tcp.Length + 63) / 64];
         _open = new bool[NodeCount * NodeCount];
     }
 
@@ -82,6 +84,7 @@ public sealed partial class CheckWorld
         if (_reuse == ReuseState.Unknown) DecideReuse();
         _arena.Reset();
         foreach (var queue in _tcp) queue.Clear();
+        Array.Clear(_busy);
         Array.Clear(_open);
         _udp.Clear();
         foreach (var timer in _timers) timer.Pending = false;

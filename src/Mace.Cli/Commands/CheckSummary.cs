@@ -12,7 +12,7 @@ internal static class CheckSummary
         var s = result.Stats;
         var seconds = Math.Max(wall.TotalSeconds, 1e-9);
         var cpuSeconds = Math.Max(cpu.TotalSeconds, 1e-9);
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn("");
+        var table = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumn("").AddColumn("");
         table.AddRow("test", Markup.Escape(result.Test.Name));
         table.AddRow("result", result.Passed ? "[green]passed[/]" : "[red]" + Markup.Escape(result.Violation!.ToString()) + "[/]");
         table.AddRow("options", Markup.Escape(Describe(result.Options)));
