@@ -30,7 +30,7 @@ public sealed class SampleCheckTests : ICheckTestProvider
 
     /// <inheritdoc/>
     public IEnumerable<CheckTest> GetTests() =>
-        [ElectionTwoLeaders, ElectionFixed, TreeOrphanRoot, TreeFixed, UdpJoinNoRetry, UdpJoinFixed, TwoPhaseCommitTests.Buggy, TwoPhaseCommitTests.Fixed];
+        [ElectionTwoLeaders, ElectionFixed, TreeOrphanRoot, TreeFixed, UdpJoinNoRetry, UdpJoinFixed, TwoPhaseCommitTests.Buggy, TwoPhaseCommitTests.Fixed, TwoPhaseCommitTests.Large];
 
     private static CheckTest<Election> Election(string name, bool voteTwice) =>
         new(name, 3, (node, _) => new Election(node, Size: 3, VoteTwice: voteTwice), CheckingServices.Election.Properties)

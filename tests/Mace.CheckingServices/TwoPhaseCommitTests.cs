@@ -11,6 +11,9 @@ public static class TwoPhaseCommitTests
     /// <summary>The coordinator waits for every vote.</summary>
     public static CheckTest<TwoPhaseCommit> Fixed { get; } = Create("TwoPhaseCommit", 3, bug: false);
 
+    /// <summary>Seven nodes: the exhaustive-search benchmark of docs/benchmarks.md (19,658 states).</summary>
+    public static CheckTest<TwoPhaseCommit> Large { get; } = Create("TwoPhaseCommit.7", 7, bug: false);
+
     /// <summary>A test over <paramref name="nodes"/> nodes (one coordinator), for benchmarks.</summary>
     public static CheckTest<TwoPhaseCommit> Create(string name, int nodes, bool bug) =>
         new(name, nodes, (node, _) => new TwoPhaseCommit(node, Size: nodes, CommitOnFirstYes: bug), TwoPhaseCommit.Properties)

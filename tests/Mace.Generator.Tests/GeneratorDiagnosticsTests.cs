@@ -8,7 +8,7 @@ public class GeneratorDiagnosticsTests
     public void Ping_FromDesign_CompilesWithoutErrors()
     {
         var driver = GeneratorHarness.NewDriver([new InMemoryAdditionalText("/project/Ping.mace", Inputs.Read("Ping.mace"))]);
-        driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.NewCompilation(), out var output, out var diagnostics);
+        driver = driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.NewCompilation(), out var output, out var diagnostics);
 
         Assert.Empty(diagnostics);
         Assert.Single(driver.GetRunResult().GeneratedTrees);
@@ -22,7 +22,7 @@ public class GeneratorDiagnosticsTests
         var text = Inputs.Read("Counter.mace").Replace("Count++;", "Count = \"not a number\";", StringComparison.Ordinal);
         var expectedLine = text.Split('\n').ToList().FindIndex(l => l.Contains("not a number", StringComparison.Ordinal));
         var driver = GeneratorHarness.NewDriver([new InMemoryAdditionalText("/project/Counter.mace", text)]);
-        driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.NewCompilation(), out var output, out _);
+        driver = driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.NewCompilation(), out var output, out _);
 
         var error = Assert.Single(output.GetDiagnostics(), d => d.Id == "CS0029");
         var mapped = error.Location.GetMappedLineSpan();
@@ -36,7 +36,7 @@ public class GeneratorDiagnosticsTests
     {
         var text = "service Broken;\ntransitions {\n    downcall MaceInit( {\n";
         var driver = GeneratorHarness.NewDriver([new InMemoryAdditionalText("/project/Broken.mace", text)]);
-        driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.NewCompilation(), out _, out var diagnostics);
+        driver = driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.NewCompilation(), out _, out var diagnostics);
 
         Assert.NotEmpty(diagnostics);
         Assert.All(diagnostics, d =>

@@ -35,8 +35,9 @@ public class RoutingTests
     [InlineData(OverlayKind.Chord)]
     public void NoChurn_RoutedLookups_ReachTheTrueOwner(OverlayKind overlay)
     {
-        var scenario = new BambooChurnScenario(overlay) { Warmup = TimeSpan.FromSeconds(40), JoinSpacing = TimeSpan.FromMilliseconds(50), CheckOwners = true };
-        var options = new SimulationOptions { Nodes = 200, Seed = 9, Duration = TimeSpan.FromSeconds(55), StartWindow = TimeSpan.Zero };
+        var warmup = TimeSpan.FromSeconds(overlay == OverlayKind.Chord ? 80 : 40);
+        var scenario = new BambooChurnScenario(overlay) { Warmup = warmup, JoinSpacing = TimeSpan.FromMilliseconds(50), CheckOwners = true };
+        var options = new SimulationOptions { Nodes = 200, Seed = 9, Duration = warmup + TimeSpan.FromSeconds(15), StartWindow = TimeSpan.Zero };
         var result = new SimulationRun(scenario, options).Run();
 
         Assert.True(scenario.OwnerChecks > 3000, $"only {scenario.OwnerChecks} owner checks");

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.IO.Hashing;
 using System.Numerics;
-using Mace.Runtime;
 using Mace.Runtime.Serialization;
 
 namespace Mace.Checking.Execution;
@@ -25,7 +24,7 @@ public sealed partial class CheckWorld
             var slot = _slots[i];
             if (slot.Dirty)
             {
-                slot.StateHash = slot.Alive ? HashNode(slot.Node!) : 0;
+                slot.StateHash = slot.Alive ? HashNode(slot) : 0;
                 slot.Dirty = false;
             }
             hash = StateHash.Mix(hash, slot.StateHash);
@@ -72,16 +71,16 @@ public sealed partial class CheckWorld
         }
     }
 
-    private ulong HashNode(Node node)
+    private ulong HashNode(NodeSlot slot)
     {
         _stateBuffer.ResetWrittenCount();
         var writer = new MaceWriter(_stateBuffer);
-        var services = node.Services;
-        for (var s = 0; s < services.Count; s++)
+        var services = slot.HashedServices();
+        for (var s = 0; s < services.Length; s++)
         {
-            if (services[s] is not ServiceBase service) continue;
+            var service = services[s];
             service.WriteState(ref writer);
-            foreach (var reader in TimerStateReader.For(service)) writer.WriteVarUInt32((uint)reader(service));
+            foreach (var reader in slot.TimerReaders[s]) writer.WriteVarUInt32((uint)reader(service));
         }
         writer.Flush();
         return XxHash3.HashToUInt64(_stateBuffer.WrittenSpan);

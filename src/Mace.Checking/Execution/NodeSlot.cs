@@ -56,6 +56,24 @@ internal sealed class NodeSlot
         Udp.AddRange(_pristineUdp);
     }
 
+    private Node? _hashedNode;
+    private ServiceBase[] _hashedServices = [];
+
+    /// <summary>The timer readers of each of <see cref="HashedServices"/>.</summary>
+    public Func<object, int>[][] TimerReaders { get; private set; } = [];
+
+    /// <summary>The current node's services that have state, cached per node object.</summary>
+    public ServiceBase[] HashedServices()
+    {
+        if (!ReferenceEquals(_hashedNode, Node))
+        {
+            _hashedNode = Node;
+            _hashedServices = [.. Node!.Services.OfType<ServiceBase>()];
+            TimerReaders = [.. _hashedServices.Select(TimerStateReader.For)];
+        }
+        return _hashedServices;
+    }
+
     /// <summary>The hash of every service's state; valid unless <see cref="Dirty"/>.</summary>
     public ulong StateHash { get; set; }
 

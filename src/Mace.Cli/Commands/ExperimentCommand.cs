@@ -22,14 +22,15 @@ internal static class ExperimentCommand
         var measure = new Option<double>("--seconds") { Description = "Simulated seconds measured per point, after the warm-up.", DefaultValueFactory = _ => 3600 };
         var seed = new Option<ulong>("--seed", "-s") { Description = "The run seed.", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out", "-o") { Description = "Output directory.", DefaultValueFactory = _ => "experiment-out" };
-        var command = new Command("experiment", "Run a multi-point experiment in the simulator (bamboo-churn).") { name, overlays, lambdas, nodes, measure, seed, output };
+        var parallel = new Option<int>("--parallel") { Description = "Points simulated at once (each point is one thread; results do not depend on it).", DefaultValueFactory = _ => 1 };
+        var command = new Command("experiment", "Run a multi-point experiment in the simulator (bamboo-churn).") { name, overlays, lambdas, nodes, measure, seed, output, parallel };
         command.SetAction(result => Run(
             result.GetValue(name)!, result.GetValue(overlays)!, result.GetValue(lambdas)!, result.GetValue(nodes),
-            result.GetValue(measure), result.GetValue(seed), result.GetValue(output)!));
+            result.GetValue(measure), result.GetValue(seed), result.GetValue(output)!, result.GetValue(parallel)));
         return command;
     }
 
-    private static int Run(string name, string overlays, string lambdas, int nodes, double seconds, ulong seed, string output)
+    private static int Run(string name, string overlays, string lambdas, int nodes, double seconds, ulong seed, string output, int parallel)
     {
         if (name != "bamboo-churn")
         {
@@ -61,18 +62,16 @@ internal static class ExperimentCommand
             Console.Error.WriteLine("mace experiment: error: --nodes must be at least 10 and --seconds positive");
             return 2;
         }
-        var points = new List<BambooChurnPoint>();
-        foreach (var kind in kinds)
+        var work = kinds.SelectMany(kind => rates.Select(rate => (kind, rate))).ToList();
+        var points = new BambooChurnPoint[work.Count];
+        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel) }, i =>
         {
-            foreach (var rate in rates)
-            {
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"running {kind} at {rate} deaths/s ({nodes} nodes, {seconds} s) ..."));
-                var wall = Stopwatch.StartNew();
-                var point = BambooChurnSweep.RunPoint(kind, rate, nodes, TimeSpan.FromSeconds(seconds), seed) with { WallSeconds = wall.Elapsed.TotalSeconds };
-                points.Add(point);
-                Console.Error.WriteLine(BambooChurnSweep.Table([point]).Split('\n')[2]);
-            }
-        }
+            var (kind, rate) = work[i];
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"running {kind} at {rate} deaths/s ({nodes} nodes, {seconds} s) ..."));
+            var wall = Stopwatch.StartNew();
+            points[i] = BambooChurnSweep.RunPoint(kind, rate, nodes, TimeSpan.FromSeconds(seconds), seed) with { WallSeconds = wall.Elapsed.TotalSeconds };
+            Console.Error.WriteLine(BambooChurnSweep.Table([points[i]]).Split('\n')[2]);
+        });
         Console.Write(BambooChurnSweep.Table(points));
         foreach (var file in BambooChurnSweep.Write(points, output)) Console.WriteLine($"wrote {file}");
         return 0;
