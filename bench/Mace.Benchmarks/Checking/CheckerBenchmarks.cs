@@ -16,15 +16,15 @@ public class CheckerBenchmarks
     private CheckTest _test = null!;
 
     /// <summary>The checker test (from Mace.CheckingServices).</summary>
-    [Params("TwoPhaseCommit", "Election", "UdpJoin")]
+    [Params("TwoPhaseCommit", "Election", "UdpJoin", "TwoPhaseCommit.7")]
     public string Test { get; set; } = "";
 
     [GlobalSetup]
     public void Setup() => _test = CheckTestRegistry.FromAssemblies([typeof(SampleCheckTests).Assembly]).Find(Test)!;
 
-    /// <summary>Exhaustive search to depth 12 (TwoPhaseCommit and Election finish it), no walks.</summary>
+    /// <summary>Exhaustive search to depth 12 (20 for TwoPhaseCommit.7; all but UdpJoin finish it), no walks.</summary>
     [Benchmark]
-    public long Exhaustive() => ModelChecker.Check(_test, new CheckOptions { Depth = 12, RunWalks = false, Faults = _test.Defaults.Faults }).Stats.Generated;
+    public long Exhaustive() => ModelChecker.Check(_test, new CheckOptions { Depth = _test.NodeCount > 3 ? 20 : 12, RunWalks = false, Faults = _test.Defaults.Faults }).Stats.Generated;
 
     /// <summary>1,000 random walks of up to 200 steps from the initial states.</summary>
     [Benchmark]

@@ -132,9 +132,14 @@ internal sealed partial class Binder
     private MessageSymbol BindRecord(IdentifierSyntax name, ImmutableArray<VariableSyntax> fields, int tag, WireTypeClassifier classifier, bool isAutoType)
     {
         var result = ImmutableArray.CreateBuilder<FieldSymbol>(fields.Length);
-        var names = new HashSet<string>(StringComparer.Ordinal) { "Tag", "MessageTag" };
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in fields)
         {
+            if (field.Name.Text is "Tag" or "MessageTag" || field.Name.Text.StartsWith("__", StringComparison.Ordinal))
+            {
+                _diagnostics.ReportReservedName(field.Name.Span, field.Name.Text);
+                continue;
+            }
             if (!names.Add(field.Name.Text) || field.Name.Text == name.Text)
             {
                 _diagnostics.ReportDuplicateName(field.Name.Span, field.Name.Text, "field");

@@ -22,6 +22,7 @@ public sealed class BambooChurnScenario : Scenario
     private long _nextId;
     private long _bytesAtWarmup;
     private long _lookupBytes;
+    private TimeSpan _warmup;
 
     /// <summary>A scenario for <paramref name="overlay"/>.</summary>
     public BambooChurnScenario(OverlayKind overlay = OverlayKind.Bamboo) => Overlay = overlay;
@@ -35,8 +36,11 @@ public sealed class BambooChurnScenario : Scenario
     /// <summary>Mean time between a group's lookups.</summary>
     public TimeSpan LookupMean { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>When lookups are measured from (churn should start here too).</summary>
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(200);
+    /// <summary>
+    /// When lookups are measured from (churn should start here too); by default 60 s after the last
+    /// initial join, at most half the run.
+    /// </summary>
+    public TimeSpan? Warmup { get; init; }
 
     /// <summary>Initial node i joins at i times this (joins through host 0, one at a time).</summary>
     public TimeSpan JoinSpacing { get; init; } = TimeSpan.FromMilliseconds(100);
@@ -78,10 +82,12 @@ public sealed class BambooChurnScenario : Scenario
     public override void Setup(SimulationRun run)
     {
         _random = new SimRandom(SimRandom.Derive(run.Options.Seed, 77));
+        var automatic = TimeSpan.FromSeconds(60) + (run.Options.Nodes * JoinSpacing);
+        _warmup = Warmup ?? (automatic < run.Options.Duration / 2 ? automatic : run.Options.Duration / 2);
         var groups = Math.Max(1, run.Options.Nodes / GroupSize);
         for (var g = 0; g < groups; g++) _groups.Add([]);
         for (var i = 0; i < run.Options.Nodes; i++) Assign(i, i % groups);
-        run.At(Warmup.Ticks, () => _bytesAtWarmup = run.Network.Hosts.Sum(h => h.BytesSent));
+        run.At(_warmup.Ticks, () => _bytesAtWarmup = run.Network.Hosts.Sum(h => h.BytesSent));
         for (var g = 0; g < groups; g++) ScheduleGroup(run, g);
     }
 
@@ -109,7 +115,7 @@ public sealed class BambooChurnScenario : Scenario
         {
             if (run.Now - lookup.Start >= LookupTimeout.Ticks) Judge(run, lookup, id);
         }
-        var seconds = Math.Max(1e-9, SimTime.ToSeconds(run.Now - Warmup.Ticks));
+        var seconds = Math.Max(1, SimTime.ToSeconds(run.Now - _warmup.Ticks));
         var maintenance = run.Network.Hosts.Sum(h => h.BytesSent) - _bytesAtWarmup - _lookupBytes;
         run.Metrics.Set("maintenance.bytes.per.node.per.second", (long)Math.Round(maintenance / seconds / Math.Max(1, run.LiveHosts.Count)));
         run.Metrics.Set("lookup.bytes", _lookupBytes);
@@ -120,7 +126,7 @@ public sealed class BambooChurnScenario : Scenario
 
     internal void OnLookupBytes(int bytes)
     {
-        if (Run is { } run && run.Now >= Warmup.Ticks) _lookupBytes += bytes;
+        if (Run is { } run && run.Now >= _warmup.Ticks) _lookupBytes += bytes;
     }
 
     internal void OnHop(long id, int source)
@@ -158,7 +164,7 @@ public sealed class BambooChurnScenario : Scenario
     {
         Run = run;
         var gap = (long)(_random.NextExponential(1.0 / LookupMean.TotalSeconds) * SimTime.TicksPerSecond);
-        run.At(Math.Max(run.Now, Warmup.Ticks - LookupTimeout.Ticks) + Math.Max(1, gap), () =>
+        run.At(Math.Max(run.Now, _warmup.Ticks - LookupTimeout.Ticks) + Math.Max(1, gap), () =>
         {
             StartLookup(run, group);
             if (run.Now < run.EndTime) ScheduleGroup(run, group);
@@ -170,7 +176,7 @@ public sealed class BambooChurnScenario : Scenario
         var id = _nextId++;
         Span<byte> bytes = stackalloc byte[Key.ByteLength];
         for (var i = 0; i < bytes.Length; i++) bytes[i] = (byte)_random.NextInt(256);
-        var lookup = new ChurnLookup(Key.FromBytes(bytes), run.Now, run.Now >= Warmup.Ticks);
+        var lookup = new ChurnLookup(Key.FromBytes(bytes), run.Now, run.Now >= _warmup.Ticks);
         _lookups.Add(id, lookup);
         foreach (var member in _groups[group])
         {

@@ -23,9 +23,9 @@ public static class BambooChurnSweep
         {
             Nodes = nodes,
             Seed = seed,
-            Duration = scenario.Warmup + measure,
+            Duration = scenario.Warmup.Value + measure,
             StartWindow = TimeSpan.Zero,
-            Churn = new ChurnOptions { Rate = lambda, Start = scenario.Warmup },
+            Churn = new ChurnOptions { Rate = lambda, Start = scenario.Warmup.Value },
         };
         var result = new SimulationRun(scenario, options).Run();
         var m = result.Metrics;
