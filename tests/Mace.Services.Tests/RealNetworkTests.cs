@@ -37,7 +37,7 @@ public class RealNetworkTests
             foreach (var node in killed) await node.DisposeAsync();
             var survivors = nodes.Except(killed).ToList();
             Assert.Equal(NodeCount * 3 / 4, survivors.Count);
-            await Until(async () => await AllFound(survivors, keys), "every record found after the failures", TimeSpan.FromSeconds(90));
+            await Until(async () => await AllFound(survivors, keys), "every record found after the failures", TimeSpan.FromSeconds(150));
         }
         finally
         {
