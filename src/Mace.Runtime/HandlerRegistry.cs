@@ -8,8 +8,11 @@ public sealed class HandlerRegistry<THandler> where THandler : class
 {
     private readonly List<KeyValuePair<int, THandler>> _handlers = [];
 
-    /// <summary>The registered handlers in registration order.</summary>
-    public IReadOnlyList<KeyValuePair<int, THandler>> All => _handlers;
+    /// <summary>
+    /// The registered handlers in registration order, as a span so that the generated upcall
+    /// broadcast allocates nothing. A handler registered during the loop is not visited by it.
+    /// </summary>
+    public ReadOnlySpan<KeyValuePair<int, THandler>> All => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_handlers);
 
     /// <summary>The number of registered handlers.</summary>
     public int Count => _handlers.Count;

@@ -10,6 +10,11 @@ namespace Mace.Runtime;
 /// </summary>
 public readonly struct Payload : IEquatable<Payload>
 {
+    // One scratch buffer per thread for GetBytes; taken out while in use, so a message that
+    // serializes a nested payload (a Payload field) gets a buffer of its own.
+    [ThreadStatic]
+    private static PooledBufferWriter? t_scratch;
+
     private readonly IMessage? _message;
     private readonly ReadOnlyMemory<byte> _bytes;
 
@@ -43,11 +48,20 @@ public readonly struct Payload : IEquatable<Payload>
     public ReadOnlyMemory<byte> GetBytes()
     {
         if (_message is null) return _bytes;
-        using var buffer = new PooledBufferWriter();
-        var writer = new MaceWriter(buffer);
-        _message.Serialize(ref writer);
-        writer.Flush();
-        return buffer.WrittenSpan.ToArray();
+        var buffer = t_scratch ?? new PooledBufferWriter();
+        t_scratch = null;
+        try
+        {
+            buffer.Clear();
+            var writer = new MaceWriter(buffer);
+            _message.Serialize(ref writer);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            t_scratch = buffer;
+        }
     }
 
     /// <summary>Byte-wise equality of the serialized forms.</summary>

@@ -22,20 +22,28 @@ internal static class ExperimentCommand
         var measure = new Option<double>("--seconds") { Description = "Simulated seconds measured per point, after the warm-up.", DefaultValueFactory = _ => 3600 };
         var seed = new Option<ulong>("--seed", "-s") { Description = "The run seed.", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out", "-o") { Description = "Output directory.", DefaultValueFactory = _ => "experiment-out" };
+        var fromCsv = new Option<string[]>("--from-csv") { Description = "Do not simulate: merge these CSVs (written by earlier runs) and write the table, CSV and plots again.", AllowMultipleArgumentsPerToken = true };
         var parallel = new Option<int>("--parallel") { Description = "Points simulated at once (each point is one thread; results do not depend on it).", DefaultValueFactory = _ => 1 };
-        var command = new Command("experiment", "Run a multi-point experiment in the simulator (bamboo-churn).") { name, overlays, lambdas, nodes, measure, seed, output, parallel };
+        var command = new Command("experiment", "Run a multi-point experiment in the simulator (bamboo-churn).") { name, overlays, lambdas, nodes, measure, seed, output, parallel, fromCsv };
         command.SetAction(result => Run(
             result.GetValue(name)!, result.GetValue(overlays)!, result.GetValue(lambdas)!, result.GetValue(nodes),
-            result.GetValue(measure), result.GetValue(seed), result.GetValue(output)!, result.GetValue(parallel)));
+            result.GetValue(measure), result.GetValue(seed), result.GetValue(output)!, result.GetValue(parallel), result.GetValue(fromCsv) ?? []));
         return command;
     }
 
-    private static int Run(string name, string overlays, string lambdas, int nodes, double seconds, ulong seed, string output, int parallel)
+    private static int Run(string name, string overlays, string lambdas, int nodes, double seconds, ulong seed, string output, int parallel, string[] fromCsv)
     {
         if (name != "bamboo-churn")
         {
             Console.Error.WriteLine($"mace experiment: error: unknown experiment '{name}' (available: bamboo-churn)");
             return 2;
+        }
+        if (fromCsv.Length > 0)
+        {
+            var merged = fromCsv.SelectMany(BambooChurnSweep.ReadCsv).OrderBy(p => p.Overlay).ThenByDescending(p => p.Lambda).ToList();
+            Console.Write(BambooChurnSweep.Table(merged));
+            foreach (var file in BambooChurnSweep.Write(merged, output)) Console.WriteLine($"wrote {file}");
+            return 0;
         }
         var kinds = new List<OverlayKind>();
         foreach (var text in overlays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -66,7 +66,8 @@ internal sealed partial class CSharpEmitter
     {
         _w.WriteLine("public const int Tag = " + Invariant(message.Tag) + ";");
         _w.WriteLine();
-        _w.WriteLine("public int MessageTag => Tag;");
+        // Explicit, so the record's ToString prints the fields only.
+        _w.WriteLine("int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;");
         _w.WriteLine();
         _w.WriteLine("public void Serialize(ref " + WriterType + " writer)");
         _w.OpenBrace();

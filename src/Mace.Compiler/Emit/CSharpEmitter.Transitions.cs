@@ -52,7 +52,8 @@ internal sealed partial class CSharpEmitter
         var carriesMessage = parameters.Any(p => p.IsPayloadSlot || Service.Messages.Any(m => m.Name == p.Type));
         var level = carriesMessage ? "Med" : "Low";
         var text = string.Join(" ", parameters.Select(p => p.Name + "={" + p.Name + "}"));
-        return "__TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel." + level + " ? global::System.FormattableString.Invariant($\"" + text + "\") : null";
+        // Details are formatted only when a sink listens: tracing that is off costs one comparison.
+        return "__TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel." + level + " && Node.TraceSink is not null ? global::System.FormattableString.Invariant($\"" + text + "\") : null";
     }
 
     /// <summary>The interface default body's call, or null when the event has none.</summary>

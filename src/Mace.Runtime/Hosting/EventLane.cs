@@ -52,7 +52,9 @@ internal sealed class EventLane : IThreadPoolWorkItem
     {
         if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            // preferLocal: a lane woken by another lane's event (a message between nodes of one
+            // process) runs next on the same worker, instead of waking another thread.
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
     }
 

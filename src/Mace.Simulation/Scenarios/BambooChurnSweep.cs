@@ -68,6 +68,19 @@ public static class BambooChurnSweep
         return text.ToString();
     }
 
+    /// <summary>Reads points back from a CSV written by <see cref="Csv"/> (to merge runs and plot them again).</summary>
+    public static IReadOnlyList<BambooChurnPoint> ReadCsv(string path)
+    {
+        var points = new List<BambooChurnPoint>();
+        foreach (var line in File.ReadLines(path).Skip(1).Where(l => l.Length > 0))
+        {
+            var f = line.Split(',');
+            double D(int i) => double.Parse(f[i], CultureInfo.InvariantCulture);
+            points.Add(new BambooChurnPoint(Enum.Parse<OverlayKind>(f[0]), D(1), long.Parse(f[2], CultureInfo.InvariantCulture), D(3), D(4), D(5), D(6), D(7), D(8), D(9), long.Parse(f[10], CultureInfo.InvariantCulture)));
+        }
+        return points;
+    }
+
     /// <summary>Writes bamboo-churn.csv, bamboo-churn.md, bamboo-churn-consistency.png and bamboo-churn-latency.png into <paramref name="directory"/>.</summary>
     public static IReadOnlyList<string> Write(IReadOnlyList<BambooChurnPoint> points, string directory)
     {

@@ -208,7 +208,7 @@ public sealed partial class Inventory : global::Mace.Runtime.ServiceBase
     {
         public const int Tag = 0;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {
@@ -261,7 +261,7 @@ public sealed partial class Inventory : global::Mace.Runtime.ServiceBase
     {
         public const int Tag = 1;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {
@@ -298,7 +298,7 @@ public sealed partial class Inventory : global::Mace.Runtime.ServiceBase
     {
         public const int Tag = 2;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {
@@ -332,7 +332,7 @@ public sealed partial class Inventory : global::Mace.Runtime.ServiceBase
     {
         public const int Tag = 3;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {
@@ -397,7 +397,7 @@ public sealed partial class Inventory : global::Mace.Runtime.ServiceBase
     {
         public const int Tag = 4;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {
@@ -517,7 +517,7 @@ public sealed partial class Inventory : global::Mace.Runtime.ServiceBase
     {
         public const int Tag = 5;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {
@@ -607,7 +607,7 @@ public sealed partial class Inventory : global::Mace.Runtime.ServiceBase
     {
         public const int Tag = 6;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {
@@ -656,7 +656,7 @@ public sealed partial class Inventory : global::Mace.Runtime.ServiceBase
     {
         public const int Tag = 7;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {
@@ -677,7 +677,7 @@ public sealed partial class Inventory : global::Mace.Runtime.ServiceBase
     {
         public const int Tag = 8;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {

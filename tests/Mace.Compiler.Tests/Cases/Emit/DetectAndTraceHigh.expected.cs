@@ -69,7 +69,7 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
     {
         public const int Tag = 0;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {
@@ -86,7 +86,7 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
     {
         public const int Tag = 1;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {
@@ -150,13 +150,13 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
 
     private void __Upcall_Deliver_Probe(NodeAddress src, NodeAddress dest, Probe p)
     {
-        __TraceEvent("Deliver(Probe)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med ? global::System.FormattableString.Invariant($"src={src} dest={dest} p={p}") : null);
+        __TraceEvent("Deliver(Probe)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} p={p}") : null);
         if (__Guard_0(src, dest, p)) { __Transition_0(src, dest, p); return; }
     }
 
     private void __Upcall_Deliver_ProbeReply(NodeAddress src, NodeAddress dest, ProbeReply r)
     {
-        __TraceEvent("Deliver(ProbeReply)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med ? global::System.FormattableString.Invariant($"src={src} dest={dest} r={r}") : null);
+        __TraceEvent("Deliver(ProbeReply)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} r={r}") : null);
         if (__Guard_1(src, dest, r)) { __Transition_1(src, dest, r); return; }
     }
 

@@ -85,7 +85,7 @@ public sealed partial class Ring : global::Mace.Runtime.ServiceBase, global::Mac
     {
         public const int Tag = 0;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {

@@ -114,7 +114,7 @@ public sealed partial class Forwarder : global::Mace.Runtime.ServiceBase, IRoute
     {
         public const int Tag = 0;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {
@@ -138,7 +138,7 @@ public sealed partial class Forwarder : global::Mace.Runtime.ServiceBase, IRoute
     {
         public const int Tag = 1;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {
@@ -204,7 +204,7 @@ public sealed partial class Forwarder : global::Mace.Runtime.ServiceBase, IRoute
 
     private bool __Downcall_Send(int rid, NodeAddress dest, Payload message)
     {
-        __TraceEvent("Send", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med ? global::System.FormattableString.Invariant($"dest={dest} message={message}") : null);
+        __TraceEvent("Send", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"dest={dest} message={message}") : null);
         if (__Guard_0(rid, dest, message)) { return __Transition_0(rid, dest, message); }
         return default!;
     }
@@ -238,19 +238,19 @@ public sealed partial class Forwarder : global::Mace.Runtime.ServiceBase, IRoute
 
     private void __Upcall_Deliver_Envelope(NodeAddress src, NodeAddress dest, Envelope e)
     {
-        __TraceEvent("Deliver(Envelope)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med ? global::System.FormattableString.Invariant($"src={src} dest={dest} e={e}") : null);
+        __TraceEvent("Deliver(Envelope)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} e={e}") : null);
         if (__Guard_1(src, dest, e)) { __Transition_1(src, dest, e); return; }
     }
 
     private void __Upcall_Deliver_Hello(NodeAddress src, NodeAddress dest, Hello h)
     {
-        __TraceEvent("Deliver(Hello)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med ? global::System.FormattableString.Invariant($"src={src} dest={dest} h={h}") : null);
+        __TraceEvent("Deliver(Hello)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} h={h}") : null);
         if (__Guard_2(src, dest, h)) { __Transition_2(src, dest, h); return; }
     }
 
     private void __Upcall_Deliver_Payload(NodeAddress src, NodeAddress dest, Payload message)
     {
-        __TraceEvent("Deliver", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med ? global::System.FormattableString.Invariant($"src={src} dest={dest} message={message}") : null);
+        __TraceEvent("Deliver", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} message={message}") : null);
         if (__Guard_3(src, dest, message)) { __Transition_3(src, dest, message); return; }
     }
 

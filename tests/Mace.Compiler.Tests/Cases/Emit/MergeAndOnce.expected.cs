@@ -159,7 +159,7 @@ public sealed partial class Tally : global::Mace.Runtime.ServiceBase, ICounter
 
     private void __Downcall_Add(int rid, int amount)
     {
-        __TraceEvent("Add", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low ? global::System.FormattableString.Invariant($"amount={amount}") : null);
+        __TraceEvent("Add", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"amount={amount}") : null);
         if (__Guard_1(rid, amount)) { __Transition_1(rid, amount); }
         if (__Guard_2(rid, amount)) { __Transition_2(rid, amount); }
         else if (__Guard_3(rid, amount)) { __Transition_3(rid, amount); }

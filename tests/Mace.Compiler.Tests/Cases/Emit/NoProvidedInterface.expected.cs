@@ -118,7 +118,7 @@ public sealed partial class Beacon : global::Mace.Runtime.ServiceBase
     {
         public const int Tag = 0;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {
@@ -189,7 +189,7 @@ public sealed partial class Beacon : global::Mace.Runtime.ServiceBase
 
     private void __Upcall_Deliver_Announce(NodeAddress src, NodeAddress dest, Announce a)
     {
-        __TraceEvent("Deliver(Announce)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med ? global::System.FormattableString.Invariant($"src={src} dest={dest} a={a}") : null);
+        __TraceEvent("Deliver(Announce)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} a={a}") : null);
         if (__Guard_2(src, dest, a)) { __Transition_2(src, dest, a); return; }
     }
 

@@ -153,7 +153,7 @@ public sealed partial class Ping : global::Mace.Runtime.ServiceBase, IPingMonito
     {
         public const int Tag = 0;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {
@@ -175,7 +175,7 @@ public sealed partial class Ping : global::Mace.Runtime.ServiceBase, IPingMonito
     {
         public const int Tag = 1;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {
@@ -250,7 +250,7 @@ public sealed partial class Ping : global::Mace.Runtime.ServiceBase, IPingMonito
 
     private void __Downcall_Monitor(int rid, NodeAddress peer)
     {
-        __TraceEvent("Monitor", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low ? global::System.FormattableString.Invariant($"peer={peer}") : null);
+        __TraceEvent("Monitor", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"peer={peer}") : null);
         if (__Guard_1(rid, peer)) { __Transition_1(rid, peer); return; }
     }
 
@@ -282,19 +282,19 @@ public sealed partial class Ping : global::Mace.Runtime.ServiceBase, IPingMonito
 
     private void __Upcall_Deliver_PingMsg(NodeAddress src, NodeAddress dest, PingMsg m)
     {
-        __TraceEvent("Deliver(PingMsg)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med ? global::System.FormattableString.Invariant($"src={src} dest={dest} m={m}") : null);
+        __TraceEvent("Deliver(PingMsg)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} m={m}") : null);
         if (__Guard_2(src, dest, m)) { __Transition_2(src, dest, m); return; }
     }
 
     private void __Upcall_Deliver_PongMsg(NodeAddress src, NodeAddress dest, PongMsg m)
     {
-        __TraceEvent("Deliver(PongMsg)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med ? global::System.FormattableString.Invariant($"src={src} dest={dest} m={m}") : null);
+        __TraceEvent("Deliver(PongMsg)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} m={m}") : null);
         if (__Guard_3(src, dest, m)) { __Transition_3(src, dest, m); return; }
     }
 
     private void __Upcall_Error(NodeAddress peer, TransportError error)
     {
-        __TraceEvent("Error", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low ? global::System.FormattableString.Invariant($"peer={peer} error={error}") : null);
+        __TraceEvent("Error", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"peer={peer} error={error}") : null);
         if (__Guard_4(peer, error)) { __Transition_4(peer, error); return; }
         NetworkErrorDefaults.Error(peer, error);
     }

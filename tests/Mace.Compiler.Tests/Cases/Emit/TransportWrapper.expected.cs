@@ -134,7 +134,7 @@ public sealed partial class CountingTransport : global::Mace.Runtime.ServiceBase
 
     private bool __Downcall_Route(int rid, NodeAddress dest, Payload message)
     {
-        __TraceEvent("Route", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med ? global::System.FormattableString.Invariant($"dest={dest} message={message}") : null);
+        __TraceEvent("Route", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"dest={dest} message={message}") : null);
         if (__Guard_0(rid, dest, message)) { return __Transition_0(rid, dest, message); }
         return default!;
     }
@@ -142,13 +142,13 @@ public sealed partial class CountingTransport : global::Mace.Runtime.ServiceBase
     // ---- upcalls
     private void __Upcall_Deliver(NodeAddress src, NodeAddress dest, Payload message)
     {
-        __TraceEvent("Deliver", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med ? global::System.FormattableString.Invariant($"src={src} dest={dest} message={message}") : null);
+        __TraceEvent("Deliver", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} message={message}") : null);
         if (__Guard_1(src, dest, message)) { __Transition_1(src, dest, message); return; }
     }
 
     private void __Upcall_Error(NodeAddress peer, TransportError error)
     {
-        __TraceEvent("Error", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low ? global::System.FormattableString.Invariant($"peer={peer} error={error}") : null);
+        __TraceEvent("Error", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"peer={peer} error={error}") : null);
         if (__Guard_2(peer, error)) { __Transition_2(peer, error); return; }
         NetworkErrorDefaults.Error(peer, error);
     }

@@ -88,7 +88,7 @@ public sealed partial class Dual : global::Mace.Runtime.ServiceBase
     {
         public const int Tag = 0;
 
-        public int MessageTag => Tag;
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
 
         public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
         {
@@ -166,13 +166,13 @@ public sealed partial class Dual : global::Mace.Runtime.ServiceBase
 
     private void __Upcall_Deliver_Beat(NodeAddress src, NodeAddress dest, Beat m)
     {
-        __TraceEvent("Deliver(Beat)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med ? global::System.FormattableString.Invariant($"src={src} dest={dest} m={m}") : null);
+        __TraceEvent("Deliver(Beat)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} m={m}") : null);
         if (__Guard_1(src, dest, m)) { __Transition_1(src, dest, m); return; }
     }
 
     private void __Upcall_Error(NodeAddress peer, TransportError error)
     {
-        __TraceEvent("Error", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low ? global::System.FormattableString.Invariant($"peer={peer} error={error}") : null);
+        __TraceEvent("Error", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"peer={peer} error={error}") : null);
         { NetworkErrorDefaults.Error(peer, error); }
         if (__Guard_2(peer, error)) { __Transition_2(peer, error); }
     }

@@ -220,7 +220,7 @@ public sealed partial class Cache : global::Mace.Runtime.ServiceBase, IStore
 
     private bool __Downcall_Put(int rid, string key, int value)
     {
-        __TraceEvent("Put", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low ? global::System.FormattableString.Invariant($"key={key} value={value}") : null);
+        __TraceEvent("Put", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"key={key} value={value}") : null);
         if (__Guard_0(rid, key, value)) { return __Transition_0(rid, key, value); }
         if (__Guard_1(rid, key, value)) { return __Transition_1(rid, key, value); }
         return default!;
@@ -228,7 +228,7 @@ public sealed partial class Cache : global::Mace.Runtime.ServiceBase, IStore
 
     private int __Downcall_Get(int rid, string key)
     {
-        __TraceEvent("Get", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low ? global::System.FormattableString.Invariant($"key={key}") : null);
+        __TraceEvent("Get", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"key={key}") : null);
         if (__Guard_2(rid, key)) { return __Transition_2(rid, key); }
         return StoreDefaults.Get(key);
     }
@@ -243,7 +243,7 @@ public sealed partial class Cache : global::Mace.Runtime.ServiceBase, IStore
 
     private void __Upcall_Written(string key)
     {
-        __TraceEvent("Written", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low ? global::System.FormattableString.Invariant($"key={key}") : null);
+        __TraceEvent("Written", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"key={key}") : null);
         if (__Guard_4(key)) { __Transition_4(key); return; }
     }
 
