@@ -28,7 +28,7 @@ internal static class RunCommand
         var parameters = new Option<string[]>("--param") { Description = "a service parameter, Name=Value (repeat for more); " + ParameterHelp() };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "the least severe log level shown", DefaultValueFactory = _ => LogLevel.Information };
 
-        var command = new Command("run", "start a real node running SERVICE over TCP, print 'listening on ADDRESS', log its upcalls; stop with Ctrl+C or SIGTERM.\n" +
+        var command = new Command("run", "Start a real node running SERVICE over TCP, print 'listening on ADDRESS', log its upcalls; stop with Ctrl+C or SIGTERM.\n" +
             "example: mace run Ping --port 5000, then in another terminal: mace run Ping --bootstrap 127.0.0.1:5000")
         {
             service, port, bind, bootstrap, seed, parameters, logLevel,
