@@ -24,7 +24,7 @@ public static class FrameCodec
     public const int DefaultMaxFrameSize = 4 * 1024 * 1024;
 
     /// <summary>Appends one whole frame (prefix included) to <paramref name="output"/>; returns its total size.</summary>
-    public static int Write(FrameBuffer output, in FrameHeader header, Payload payload)
+    public static int Write(PooledBufferWriter output, in FrameHeader header, Payload payload)
     {
         var start = output.WrittenCount;
         var writer = new MaceWriter(output);
@@ -33,14 +33,14 @@ public static class FrameCodec
         payload.WriteTo(ref writer);
         writer.Flush();
         var total = output.WrittenCount - start;
-        BinaryPrimitives.WriteUInt32LittleEndian(output.WrittenSpan[start..], (uint)(total - LengthPrefixSize));
+        BinaryPrimitives.WriteUInt32LittleEndian(output.WrittenSpanForPatching[start..], (uint)(total - LengthPrefixSize));
         return total;
     }
 
     /// <summary>One whole frame as a new array (tests, tools, raw senders).</summary>
     public static byte[] Encode(in FrameHeader header, Payload payload)
     {
-        using var buffer = new FrameBuffer();
+        using var buffer = new PooledBufferWriter();
         Write(buffer, header, payload);
         return buffer.WrittenSpan.ToArray();
     }

@@ -31,7 +31,7 @@ public sealed partial class TcpSocketTransport : ServiceBase, ITransport
     private readonly HandlerRegistry<INetworkError> _errorHandlers = new();
     private readonly ConcurrentDictionary<NodeAddress, TcpConnection> _byPeer = new();
     private readonly ConcurrentDictionary<TcpConnection, byte> _all = new();
-    private readonly FrameBuffer _frameBuffer = new();
+    private readonly PooledBufferWriter _frameBuffer = new(512);
     private readonly IPEndPoint _bindEndPoint;
     private Socket? _listener;
     private CancellationTokenSource? _stopping;
@@ -111,7 +111,7 @@ public sealed partial class TcpSocketTransport : ServiceBase, ITransport
             Node.Post(() => Dispatch(null, ListenAddress, dest, registrationId, bytes));
             return true;
         }
-        var frame = _frameBuffer.Detach();
+        var frame = new OutgoingFrame(_frameBuffer.Detach(out var frameLength), frameLength);
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var connection = ConnectionFor(dest);

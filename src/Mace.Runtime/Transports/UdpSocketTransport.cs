@@ -22,7 +22,7 @@ public sealed class UdpSocketTransport : ServiceBase, ITransport
 
     private readonly HandlerRegistry<IReceiveData> _receivers = new();
     private readonly HandlerRegistry<INetworkError> _errorHandlers = new();
-    private readonly FrameBuffer _frameBuffer = new();
+    private readonly PooledBufferWriter _frameBuffer = new(512);
     private readonly RealNodeOptions _options;
     private readonly ILogger _logger;
     private readonly int _maxFrame;
