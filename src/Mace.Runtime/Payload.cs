@@ -64,6 +64,23 @@ public readonly struct Payload : IEquatable<Payload>
         }
     }
 
+    /// <summary>
+    /// The message tag the payload starts with, without decoding the rest; -1 when the payload is
+    /// empty or does not start with a well-formed tag.
+    /// </summary>
+    public int PeekTag()
+    {
+        if (_message is not null) return _message.MessageTag;
+        var bytes = _bytes.Span;
+        uint value = 0;
+        for (var i = 0; i < 5 && i < bytes.Length; i++)
+        {
+            value |= (uint)(bytes[i] & 0x7F) << (7 * i);
+            if ((bytes[i] & 0x80) == 0) return value > int.MaxValue ? -1 : (int)value;
+        }
+        return -1;
+    }
+
     /// <summary>Byte-wise equality of the serialized forms.</summary>
     public bool Equals(Payload other) => GetBytes().Span.SequenceEqual(other.GetBytes().Span);
 

@@ -24,7 +24,8 @@ internal sealed partial class Binder
             {
                 foreach (var upcall in handler.Upcalls)
                 {
-                    if (upcall.DefaultBody is not null) continue;
+                    // A detector's probes and replies arrive through this upcall; the generated receiver handles it.
+                    if (upcall.DefaultBody is not null || service.DetectorsReceivingOn(lower, upcall).Any()) continue;
                     var e = FindUpcallEvent(service.Events, upcall);
                     if (e is { Transitions.Count: 0, HasFailedTransitions: false }) _diagnostics.ReportMissingUpcallTransition(lower.Syntax.Name.Span, upcall.Name, handler.Name, lower.Name);
                 }

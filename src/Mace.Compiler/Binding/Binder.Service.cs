@@ -43,11 +43,11 @@ internal sealed partial class Binder
         var variables = BindStateVariables(syntax, classifier);
         var timers = BindTimers(syntax);
         foreach (var property in syntax.Properties) DeclareMember(property.Name, "property");
-        BindDetects(syntax);
+        var detectors = BindDetects(syntax, messages, lowers);
 
         var events = BindEvents(provided, lowers, timers);
         var (transitions, aspects) = BindTransitions(syntax, events, lowers, timers, variables, messages);
-        var service = new BoundService(syntax, name, provided, traceLevel, lowers, states, autoTypes, messages, variables, timers, events, transitions, aspects);
+        var service = new BoundService(syntax, name, provided, traceLevel, lowers, states, autoTypes, messages, variables, timers, events, transitions, aspects, detectors);
         CheckEveryEventHandled(service);
         CheckUnreachable(events);
         return service;
@@ -176,22 +176,126 @@ internal sealed partial class Binder
         return result.ToImmutable();
     }
 
-    private static readonly string[] s_detectKeys = ["nodes", "guard", "probe", "period", "reply", "timeout", "raise"];
+    private static readonly string[] s_detectKeys = ["nodes", "guard", "probe", "period", "reply", "timeout", "raise", "via"];
 
-    private void BindDetects(ServiceSyntax syntax)
+    private ImmutableArray<DetectorSymbol> BindDetects(ServiceSyntax syntax, ImmutableArray<MessageSymbol> messages, ImmutableArray<LowerServiceSymbol> lowers)
     {
+        var result = ImmutableArray.CreateBuilder<DetectorSymbol>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var detect in syntax.Detects)
         {
-            if (!names.Add(detect.Name.Text)) _diagnostics.ReportDuplicateName(detect.Name.Span, detect.Name.Text, "detector");
-            var keys = new HashSet<string>(StringComparer.Ordinal);
+            var unique = names.Add(detect.Name.Text);
+            if (!unique) _diagnostics.ReportDuplicateName(detect.Name.Span, detect.Name.Text, "detector");
+            var values = new Dictionary<string, DetectEntrySyntax>(StringComparer.Ordinal);
             foreach (var entry in detect.Entries)
             {
                 if (Array.IndexOf(s_detectKeys, entry.Key.Text) < 0) _diagnostics.ReportUnknownDetectKey(entry.Key.Span, entry.Key.Text);
-                else if (!keys.Add(entry.Key.Text)) _diagnostics.ReportDuplicateDetectKey(entry.Key.Span, entry.Key.Text, detect.Name.Text);
+                else if (values.ContainsKey(entry.Key.Text)) _diagnostics.ReportDuplicateDetectKey(entry.Key.Span, entry.Key.Text, detect.Name.Text);
+                else values.Add(entry.Key.Text, entry);
             }
-            if (!keys.Contains("timeout")) _diagnostics.ReportDetectorWithoutTimeout(detect.Name.Span, detect.Name.Text);
+            if (!values.ContainsKey("timeout")) _diagnostics.ReportDetectorWithoutTimeout(detect.Name.Span, detect.Name.Text);
+            var ok = values.ContainsKey("timeout");
+            ok &= RequireDetectKey(detect, values, "nodes", "the peer or peers to watch");
+            ok &= RequireDetectKey(detect, values, "period", "how often to probe and check");
+            ok &= RequireDetectKey(detect, values, "raise", "what to call with a peer that timed out");
+            var probe = DetectMessage(detect, values, "probe", messages, ref ok);
+            var reply = DetectMessage(detect, values, "reply", messages, ref ok);
+            if (values.TryGetValue("reply", out var replyEntry))
+            {
+                if (!values.ContainsKey("probe")) { _diagnostics.ReportDetectorReply(replyEntry.Key.Span, detect.Name.Text, "a reply needs a probe"); ok = false; }
+                else if (probe is not null && reply is not null && probe.Name == reply.Name) { _diagnostics.ReportDetectorReply(replyEntry.Value.Span, detect.Name.Text, "the reply must differ from the probe (a probe is answered, a reply is not)"); ok = false; }
+            }
+            LowerServiceSymbol? via = null;
+            MethodSymbol? send = null, receive = null;
+            if (values.ContainsKey("probe")) ok &= BindDetectVia(detect, values, lowers, out via, out send, out receive);
+            var resetName = new IdentifierSyntax("Reset_" + detect.Name.Text, detect.Name.Span);
+            if (unique) ok &= DeclareMember(resetName, "detector routine", checkReserved: false);
+            if (!ok) continue;
+            result.Add(new DetectorSymbol(
+                detect.Name.Text,
+                detect,
+                values["nodes"].Value,
+                values.TryGetValue("guard", out var guard) ? guard.Value : null,
+                values["period"].Value,
+                values["timeout"].Value,
+                values["raise"].Value,
+                probe,
+                reply,
+                via,
+                send,
+                receive));
         }
+        return result.ToImmutable();
+    }
+
+    private bool RequireDetectKey(DetectSyntax detect, Dictionary<string, DetectEntrySyntax> values, string key, string meaning)
+    {
+        if (values.ContainsKey(key)) return true;
+        _diagnostics.ReportDetectorMissingKey(detect.Name.Span, detect.Name.Text, key, meaning);
+        return false;
+    }
+
+    /// <summary>The field-less message a detector's probe or reply names (MACE2022 otherwise); null when the key is absent.</summary>
+    private MessageSymbol? DetectMessage(DetectSyntax detect, Dictionary<string, DetectEntrySyntax> values, string key, ImmutableArray<MessageSymbol> messages, ref bool ok)
+    {
+        if (!values.TryGetValue(key, out var entry)) return null;
+        var text = entry.Value.Text.Trim();
+        var message = messages.FirstOrDefault(m => m.Name == text);
+        string? problem = message is null ? "is not a message declared in this service"
+            : !message.Fields.IsEmpty ? "has fields"
+            : null;
+        if (problem is null) return message;
+        _diagnostics.ReportDetectorMessage(entry.Value.Span, detect.Name.Text, key, text, problem);
+        ok = false;
+        return null;
+    }
+
+    /// <summary>
+    /// The lower service that carries a detector's probes: the one <c>via</c> names, or else the only
+    /// one whose serviceclass can send to an address (a downcall taking <c>(NodeAddress, Payload)</c>)
+    /// and receive from one (a void upcall whose first parameter is the sender's <c>NodeAddress</c> and
+    /// that carries a <c>Payload</c>), as <c>Transport</c> and <c>Route</c> do.
+    /// </summary>
+    private bool BindDetectVia(DetectSyntax detect, Dictionary<string, DetectEntrySyntax> values, ImmutableArray<LowerServiceSymbol> lowers, out LowerServiceSymbol? via, out MethodSymbol? send, out MethodSymbol? receive)
+    {
+        via = null;
+        send = receive = null;
+        if (values.TryGetValue("via", out var entry))
+        {
+            var text = entry.Value.Text.Trim();
+            via = lowers.FirstOrDefault(l => l.Name == text);
+            if (via is null)
+            {
+                _diagnostics.ReportDetectorVia(entry.Value.Span, detect.Name.Text, $"'{text}' is not a lower service");
+                return false;
+            }
+            if (!TryProbeMethods(via, out send, out receive))
+            {
+                _diagnostics.ReportDetectorVia(entry.Value.Span, detect.Name.Text, $"serviceclass '{via.Interface.Name}' of '{text}' has no downcall (NodeAddress, Payload) and void upcall (NodeAddress src, ..., Payload)");
+                return false;
+            }
+            return true;
+        }
+        var candidates = lowers.Where(l => TryProbeMethods(l, out _, out _)).ToList();
+        if (candidates.Count != 1)
+        {
+            var problem = candidates.Count == 0
+                ? "no lower service can send to an address and receive from one (as Transport and Route can)"
+                : "more than one lower service can carry them (" + string.Join(", ", candidates.Select(c => c.Name)) + "); name one with 'via = Field;'";
+            _diagnostics.ReportDetectorVia(detect.Name.Span, detect.Name.Text, problem);
+            return false;
+        }
+        via = candidates[0];
+        return TryProbeMethods(via, out send, out receive);
+    }
+
+    private static bool TryProbeMethods(LowerServiceSymbol lower, out MethodSymbol? send, out MethodSymbol? receive)
+    {
+        send = lower.Interface.AllDowncalls.FirstOrDefault(d =>
+            d.Parameters.Length == 2 && TypeText.SameType(d.Parameters[0].Type, "NodeAddress") && d.Parameters[1].IsPayloadSlot);
+        receive = lower.Interface.AllHandlers.SelectMany(h => h.Upcalls).FirstOrDefault(u =>
+            u.IsVoid && u.Parameters.Length >= 2 && TypeText.SameType(u.Parameters[0].Type, "NodeAddress") && u.HasPayloadSlot);
+        return send is not null && receive is not null;
     }
 
     /// <summary>Declares a member name of the service class; false (and MACE2003/MACE2020) when taken or reserved.</summary>

@@ -17,7 +17,8 @@ internal sealed record BoundService(
     ImmutableArray<TimerSymbol> Timers,
     ImmutableArray<EventSymbol> Events,
     ImmutableArray<TransitionSymbol> Transitions,
-    ImmutableArray<TransitionSymbol> Aspects)
+    ImmutableArray<TransitionSymbol> Aspects,
+    ImmutableArray<DetectorSymbol> Detectors)
 {
     /// <summary>The provided handlers (registries and the <c>Upcall</c> proxy), each once.</summary>
     public ImmutableArray<HandlerSymbol> ProvidedHandlers { get; } = Provided
@@ -30,4 +31,8 @@ internal sealed record BoundService(
     public ImmutableArray<FieldSymbol> WatchedVariables { get; } = StateVariables
         .Where(v => Aspects.Any(a => a.AspectVariables.Any(w => w.Name == v.Name)))
         .ToImmutableArray();
+
+    /// <summary>The detectors that receive probes or replies through <paramref name="upcall"/> of <paramref name="lower"/>.</summary>
+    public IEnumerable<DetectorSymbol> DetectorsReceivingOn(LowerServiceSymbol lower, MethodSymbol upcall) =>
+        Detectors.Where(d => d.Via?.Name == lower.Name && d.Receive?.SignatureKey == upcall.SignatureKey);
 }

@@ -80,7 +80,7 @@ public sealed partial class DiagnosticBag
 
     /// <summary>MACE2019: a detector entry with an unknown key.</summary>
     public void ReportUnknownDetectKey(MaceSpan span, string key) =>
-        Error("MACE2019", span, $"unknown detector key '{key}' (expected nodes, guard, probe, period, reply, timeout or raise)");
+        Error("MACE2019", span, $"unknown detector key '{key}' (expected nodes, guard, probe, period, reply, timeout, raise or via)");
 
     /// <summary>MACE2020: a name reserved for generated code.</summary>
     public void ReportReservedName(MaceSpan span, string name) =>
@@ -123,4 +123,19 @@ public sealed partial class DiagnosticBag
     /// <summary>MACE3008: a detector entry written twice.</summary>
     public void ReportDuplicateDetectKey(MaceSpan span, string key, string detector) =>
         Error("MACE3008", span, $"detector '{detector}' sets '{key}' more than once");
+    /// <summary>MACE3009: a distributed detector without one of its other required keys.</summary>
+    public void ReportDetectorMissingKey(MaceSpan span, string name, string key, string meaning) =>
+        Error("MACE3009", span, $"detector '{name}' has no '{key}' ({meaning})");
+
+    /// <summary>MACE2022: a detector's probe or reply is not a field-less message of the service.</summary>
+    public void ReportDetectorMessage(MaceSpan span, string detector, string key, string value, string problem) =>
+        Error("MACE2022", span, $"detector '{detector}': {key} '{value}' {problem}; probes and replies are messages of this service without fields");
+
+    /// <summary>MACE2023: no lower service (or the named one cannot) carries a detector's probes.</summary>
+    public void ReportDetectorVia(MaceSpan span, string detector, string problem) =>
+        Error("MACE2023", span, $"detector '{detector}' cannot send probes: {problem}");
+
+    /// <summary>MACE2024: a detector's reply without a probe, or equal to it.</summary>
+    public void ReportDetectorReply(MaceSpan span, string detector, string problem) =>
+        Error("MACE2024", span, $"detector '{detector}': {problem}");
 }

@@ -73,10 +73,16 @@ internal sealed partial class CSharpEmitter
             foreach (var upcall in handlers.SelectMany(h => h.Upcalls))
             {
                 var e = Binder.FindUpcallEvent(service.Events, upcall);
-                if (e is null || e.Transitions.Count == 0) continue;
+                var detected = service.DetectorsReceivingOn(lower, upcall).Any();
+                if (!detected && (e is null || e.Transitions.Count == 0)) continue;
                 if (!first) _w.WriteLine();
                 first = false;
-                _w.WriteLine("public " + upcall.ReturnType + " " + upcall.Name + "(" + Parameters(upcall.Parameters) + ") => owner." + e.DispatcherName + "(" + Arguments(upcall.Parameters) + ");");
+                if (detected)
+                {
+                    EmitDetectorAdapterMethod(service, lower, upcall, e);
+                    continue;
+                }
+                _w.WriteLine("public " + upcall.ReturnType + " " + upcall.Name + "(" + Parameters(upcall.Parameters) + ") => owner." + e!.DispatcherName + "(" + Arguments(upcall.Parameters) + ");");
             }
             _w.CloseBrace();
         }
@@ -103,9 +109,14 @@ internal sealed partial class CSharpEmitter
         }
         var e = service.Events.First(x => x.Kind == EventKind.Lifecycle && x.Name == phase);
         if (e.Transitions.Count > 0) _w.WriteLine(e.DispatcherName + "(0);");
+        if (lowerFirst)
+        {
+            foreach (var detector in service.Detectors) _w.WriteLine(detector.TimerName + ".Schedule(" + detector.TimerName + ".Recur!.Value);");
+        }
         if (cancelTimers)
         {
             foreach (var timer in service.Timers) _w.WriteLine(timer.Name + ".Cancel();");
+            foreach (var detector in service.Detectors) _w.WriteLine(detector.TimerName + ".Cancel();");
         }
         if (reset) _w.WriteLine("__InitializeState();");
         if (!lowerFirst)

@@ -35,6 +35,7 @@ internal sealed partial class CSharpEmitter
         EmitSchedulers(service);
         EmitTransitions(service);
         EmitAspects(service);
+        EmitDetectors(service);
         EmitRoutines(service);
         EmitProperties(service);
         EmitState(service);
@@ -154,6 +155,7 @@ internal sealed partial class CSharpEmitter
                 _w.WriteLine(head + ");");
             }
         }
+        EmitDetectorConstruction(service);
         _w.WriteLine("__InitializeState();");
         _w.CloseBrace();
         _w.WriteLine();
@@ -212,6 +214,7 @@ internal sealed partial class CSharpEmitter
         {
             _w.WriteLine(transition.OnceField + " = false;");
         }
+        foreach (var detector in service.Detectors) _w.WriteLine(detector.FieldName + ".Clear();");
         if (!service.WatchedVariables.IsEmpty) _w.WriteLine("__TakeSnapshots();");
         _w.CloseBrace();
     }

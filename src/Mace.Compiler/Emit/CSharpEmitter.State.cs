@@ -27,6 +27,7 @@ internal sealed partial class CSharpEmitter
                 _w.WriteLine("writer.WriteInt32(global::System.Collections.Generic.EqualityComparer<" + variable.Type + ">.Default.GetHashCode(" + variable.Name + "!));");
             }
         }
+        foreach (var detector in service.Detectors) _w.WriteLine(detector.FieldName + ".WriteState(ref writer);");
         _w.CloseBrace();
         _w.WriteLine();
         _w.WriteLine("public override string PrintState()");
@@ -36,6 +37,10 @@ internal sealed partial class CSharpEmitter
         foreach (var variable in service.StateVariables)
         {
             _w.WriteLine("__sb.Append(" + Quote("  " + variable.Name + " = ") + ").Append(global::Mace.Runtime.Tracing.StatePrinter.Format(" + variable.Name + ")).Append('\\n');");
+        }
+        foreach (var detector in service.Detectors)
+        {
+            _w.WriteLine("__sb.Append(" + Quote("  detect " + detector.Name + " = ") + ").Append(" + detector.FieldName + ").Append('\\n');");
         }
         _w.WriteLine("return __sb.ToString();");
         _w.CloseBrace();

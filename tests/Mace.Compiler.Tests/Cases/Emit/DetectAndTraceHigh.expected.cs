@@ -22,9 +22,11 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
     public enum States
     {
         init,
+        Running,
     }
 
     private const States init = States.init;
+    private const States Running = States.Running;
 
     public States state { get; private set; }
 
@@ -33,8 +35,14 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
     private readonly TransportProxy Net;
 
     // state_variables
-#line (15, 5) - (15, 22) 11 "DetectAndTraceHigh.mace"
+#line (19, 5) - (19, 22) 11 "DetectAndTraceHigh.mace"
     public List<NodeAddress> Peers { get; private set; } = default!;
+#line default
+#line (20, 5) - (20, 22) 11 "DetectAndTraceHigh.mace"
+    public List<NodeAddress> Down { get; private set; } = default!;
+#line default
+#line (21, 5) - (21, 8) 11 "DetectAndTraceHigh.mace"
+    public int Replies { get; private set; } = default!;
 #line default
 
     public Monitor(
@@ -47,6 +55,10 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
         var __Net_handler = new __Net_Handler(this);
         __Net_service.RegisterReceiveData(this.Net.RegistrationId, __Net_handler);
         __Net_service.RegisterNetworkError(this.Net.RegistrationId, __Net_handler);
+        __detector_PeerLiveness_timer = new global::Mace.Runtime.Timers.MaceTimer(this, "detect PeerLiveness", __Detector_PeerLiveness_Tick,
+#line (29, 18) - (29, 41) 12 "DetectAndTraceHigh.mace"
+            TimeSpan.FromSeconds(1));
+#line default
         __InitializeState();
     }
 
@@ -58,9 +70,18 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
     {
         state = init;
         Peers =
-#line (15, 31) - (15, 36) 12 "DetectAndTraceHigh.mace"
+#line (19, 31) - (19, 36) 12 "DetectAndTraceHigh.mace"
             new();
 #line default
+        Down =
+#line (20, 30) - (20, 35) 12 "DetectAndTraceHigh.mace"
+            new();
+#line default
+        Replies =
+#line (21, 19) - (21, 20) 12 "DetectAndTraceHigh.mace"
+            0;
+#line default
+        __detector_PeerLiveness.Clear();
     }
 
     // ---- messages
@@ -99,28 +120,60 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
         }
     }
 
+    public sealed partial record Hello() : global::Mace.Runtime.Serialization.IMessage
+    {
+        public const int Tag = 2;
+
+        int global::Mace.Runtime.Serialization.IMessage.MessageTag => Tag;
+
+        public void Serialize(ref global::Mace.Runtime.Serialization.MaceWriter writer)
+        {
+            writer.WriteVarUInt32(Tag);
+        }
+
+        public static Hello Deserialize(ref global::Mace.Runtime.Serialization.MaceReader reader)
+        {
+            return new Hello();
+        }
+    }
+
     // ---- lower-layer handlers
     private sealed class __Net_Handler(Monitor owner) : IReceiveData, INetworkError
     {
-        public void Deliver(NodeAddress src, NodeAddress dest, Payload message) => owner.__Upcall_Deliver(src, dest, message);
+        public void Deliver(NodeAddress src, NodeAddress dest, Payload message)
+        {
+            if (owner.__Detectors_Net_Deliver(src, message)) return;
+            owner.__Upcall_Deliver(src, dest, message);
+        }
     }
 
     // ---- lifecycle
     public override void MaceInit() => RunLifecycle(() =>
     {
         __Net_service.MaceInit();
+        __Downcall_MaceInit(0);
+        __detector_PeerLiveness_timer.Schedule(__detector_PeerLiveness_timer.Recur!.Value);
     });
 
     public override void MaceExit() => RunLifecycle(() =>
     {
+        __detector_PeerLiveness_timer.Cancel();
         __Net_service.MaceExit();
     });
 
     public override void MaceReset() => RunLifecycle(() =>
     {
+        __detector_PeerLiveness_timer.Cancel();
         __InitializeState();
         __Net_service.MaceReset();
     });
+
+    // ---- downcalls
+    private void __Downcall_MaceInit(int rid)
+    {
+        __TraceEvent("MaceInit", null);
+        if (__Guard_0(rid)) { __Transition_0(rid); return; }
+    }
 
     // ---- upcalls
     private void __Upcall_Deliver(NodeAddress src, NodeAddress dest, Payload message)
@@ -129,11 +182,11 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
         var tag = reader.ReadVarUInt32();
         switch (tag)
         {
-            case Probe.Tag:
+            case Hello.Tag:
             {
-                var p = Probe.Deserialize(ref reader);
+                var h = Hello.Deserialize(ref reader);
                 reader.EnsureEnd();
-                __Upcall_Deliver_Probe(src, dest, p);
+                __Upcall_Deliver_Hello(src, dest, h);
                 return;
             }
             case ProbeReply.Tag:
@@ -148,35 +201,94 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
         }
     }
 
-    private void __Upcall_Deliver_Probe(NodeAddress src, NodeAddress dest, Probe p)
+    private void __Upcall_Deliver_Hello(NodeAddress src, NodeAddress dest, Hello h)
     {
-        __TraceEvent("Deliver(Probe)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} p={p}") : null);
-        if (__Guard_0(src, dest, p)) { __Transition_0(src, dest, p); return; }
+        __TraceEvent("Deliver(Hello)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} h={h}") : null);
+        if (__Guard_1(src, dest, h)) { __Transition_1(src, dest, h); return; }
     }
 
     private void __Upcall_Deliver_ProbeReply(NodeAddress src, NodeAddress dest, ProbeReply r)
     {
         __TraceEvent("Deliver(ProbeReply)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} r={r}") : null);
-        if (__Guard_1(src, dest, r)) { __Transition_1(src, dest, r); return; }
+        if (__Guard_2(src, dest, r)) { __Transition_2(src, dest, r); return; }
     }
 
     // ---- guards and transitions (copied from the .mace file)
-    private bool __Guard_0(NodeAddress src, NodeAddress dest, Probe p) => true;
+    private bool __Guard_0(int rid) => true;
 
-    private void __Transition_0(NodeAddress src, NodeAddress dest, Probe p)
-#line (31, 64) - (33, 6) 4 "DetectAndTraceHigh.mace"
+    private void __Transition_0(int rid)
+#line (37, 25) - (37, 45) 4 "DetectAndTraceHigh.mace"
+    { state = Running; }
+#line default
+
+    private bool __Guard_1(NodeAddress src, NodeAddress dest, Hello h) => true;
+
+    private void __Transition_1(NodeAddress src, NodeAddress dest, Hello h)
+#line (39, 64) - (42, 6) 4 "DetectAndTraceHigh.mace"
     {
-        Net.Route(src, new ProbeReply());
+        if (!Peers.Contains(src)) Peers.Add(src);
+        Reset_PeerLiveness(src);
     }
 #line default
 
-    private bool __Guard_1(NodeAddress src, NodeAddress dest, ProbeReply r) => true;
+    private bool __Guard_2(NodeAddress src, NodeAddress dest, ProbeReply r) => true;
 
-    private void __Transition_1(NodeAddress src, NodeAddress dest, ProbeReply r)
-#line (35, 69) - (37, 6) 4 "DetectAndTraceHigh.mace"
+    private void __Transition_2(NodeAddress src, NodeAddress dest, ProbeReply r)
+#line (45, 69) - (45, 83) 4 "DetectAndTraceHigh.mace"
+    { Replies++; }
+#line default
+
+    // ---- distributed detectors
+    private readonly global::Mace.Runtime.FailureDetection.PeerDetector __detector_PeerLiveness = new();
+    private readonly global::Mace.Runtime.Timers.MaceTimer __detector_PeerLiveness_timer;
+
+    /// <summary>Detector PeerLiveness: <paramref name="peer"/> was heard from now (restarts its timeout, clears a suspicion).</summary>
+    private void Reset_PeerLiveness(global::Mace.Runtime.NodeAddress peer) => __detector_PeerLiveness.Heard(peer, Now);
+
+    private void __Detector_PeerLiveness_Tick()
     {
-        if (!Peers.Contains(src)) Peers.Add(src);
+        __TraceEvent("detect PeerLiveness", null);
+#line (27, 17) - (27, 33) 14 "DetectAndTraceHigh.mace"
+        if (!(state == Running)) { __detector_PeerLiveness.Clear(); return; }
+#line default
+        __detector_PeerLiveness.Tick(Now,
+#line (26, 17) - (26, 22) 12 "DetectAndTraceHigh.mace"
+            Peers,
+#line default
+#line (31, 19) - (31, 42) 12 "DetectAndTraceHigh.mace"
+            TimeSpan.FromSeconds(5));
+#line default
+        foreach (var __peer in __detector_PeerLiveness.Watched) Net.Route(__peer, new Probe());
+        if (__detector_PeerLiveness.Failed.Count == 0) return;
+        foreach (var __peer in global::System.Linq.Enumerable.ToArray(__detector_PeerLiveness.Failed))
+        {
+#line (32, 17) - (32, 25) 12 "DetectAndTraceHigh.mace"
+            PeerDown(__peer);
+#line default
+        }
     }
+
+    private bool __Detectors_Net_Deliver(global::Mace.Runtime.NodeAddress src, global::Mace.Runtime.Payload message)
+    {
+        switch (message.PeekTag())
+        {
+            case Probe.Tag:
+                __TraceEvent("Deliver(Probe)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src}") : null);
+                Net.Route(src, new ProbeReply());
+                Reset_PeerLiveness(src);
+                return true;
+            case ProbeReply.Tag:
+                __TraceEvent("Deliver(ProbeReply)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src}") : null);
+                Reset_PeerLiveness(src);
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    // ---- routines
+#line (49, 5) - (49, 76) 4 "DetectAndTraceHigh.mace"
+    void PeerDown(NodeAddress peer) { Peers.Remove(peer); Down.Add(peer); }
 #line default
 
     // ---- state: hashing, cloning, printing
@@ -188,6 +300,13 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
         {
             writer.WriteNodeAddress(__e);
         }
+        writer.WriteLength(Down.Count);
+        foreach (var __e1 in Down)
+        {
+            writer.WriteNodeAddress(__e1);
+        }
+        writer.WriteInt32(Replies);
+        __detector_PeerLiveness.WriteState(ref writer);
     }
 
     public override string PrintState()
@@ -195,6 +314,9 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
         var __sb = new global::System.Text.StringBuilder();
         __sb.Append("Monitor state=").Append(state).Append('\n');
         __sb.Append("  Peers = ").Append(global::Mace.Runtime.Tracing.StatePrinter.Format(Peers)).Append('\n');
+        __sb.Append("  Down = ").Append(global::Mace.Runtime.Tracing.StatePrinter.Format(Down)).Append('\n');
+        __sb.Append("  Replies = ").Append(global::Mace.Runtime.Tracing.StatePrinter.Format(Replies)).Append('\n');
+        __sb.Append("  detect PeerLiveness = ").Append(__detector_PeerLiveness).Append('\n');
         return __sb.ToString();
     }
 
