@@ -117,12 +117,22 @@ internal sealed partial class CSharpEmitter
     {
         var name = service.Name;
         _w.WriteLine();
-        WriteConstructorSignature(service, "public " + name + "(");
+        WriteConstructorSignature(service, "public " + name + "(", isConstructor: true);
         _w.WriteLine("    : base(node)");
         _w.OpenBrace();
         foreach (var parameter in service.Syntax.ConstructorParameters)
         {
-            _w.WriteLine("this." + parameter.Name.Text + " = " + parameter.Name.Text + ";");
+            var argument = parameter.Name.Text;
+            if (IsOptionalArgument(parameter))
+            {
+                // The argument is renamed so that code copied into the constructor (timer periods, lower
+                // services' default arguments) sees the property, which holds the value or the default.
+                _w.WriteMapped(parameter.Initializer!, "this." + argument + " = __" + argument + ".HasValue ? __" + argument + ".Value : ", ";");
+            }
+            else
+            {
+                _w.WriteLine("this." + argument + " = " + argument + ";");
+            }
         }
         foreach (var lower in service.LowerServices)
         {
@@ -162,7 +172,7 @@ internal sealed partial class CSharpEmitter
         WriteConstructorSignature(service, "public static " + name + " Create(", " => new(" + ConstructorArguments(service) + ");");
     }
 
-    private void WriteConstructorSignature(BoundService service, string head, string tail = "")
+    private void WriteConstructorSignature(BoundService service, string head, string tail = "", bool isConstructor = false)
     {
         _w.WriteLine(head);
         _w.Indent();
@@ -173,8 +183,14 @@ internal sealed partial class CSharpEmitter
         {
             var parameter = parameters[i];
             last = i == parameters.Length - 1 && service.LowerServices.IsEmpty;
+            var close = last ? ")" + tail : ",";
+            if (IsOptionalArgument(parameter))
+            {
+                _w.WriteMapped(parameter.Type, "global::Mace.Runtime.Optional<", "> " + (isConstructor ? "__" : string.Empty) + parameter.Name.Text + " = default" + close);
+                continue;
+            }
             var end = parameter.Initializer?.Span ?? parameter.Name.Span;
-            _w.WriteMapped(Slice(parameter.Type.Span, end), suffix: last ? ")" + tail : ",");
+            _w.WriteMapped(Slice(parameter.Type.Span, end), suffix: close);
         }
         for (var i = 0; i < service.LowerServices.Length; i++)
         {
@@ -183,6 +199,20 @@ internal sealed partial class CSharpEmitter
             _w.WriteLine("I" + lower.Interface.Name + "? " + lower.Name + " = null" + (last ? ")" + tail : ","));
         }
         _w.Unindent();
+    }
+
+    /// <summary>
+    /// True when a constructor parameter's default is not a C# constant (a literal, possibly negated,
+    /// or <c>default</c>): it cannot be an optional parameter's default, so the parameter becomes an
+    /// <c>Optional&lt;T&gt;</c> and the default is evaluated in the constructor.
+    /// </summary>
+    private static bool IsOptionalArgument(Syntax.VariableSyntax parameter)
+    {
+        if (parameter.Initializer is not { } initializer) return false;
+        var expression = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(initializer.Text);
+        while (expression is Microsoft.CodeAnalysis.CSharp.Syntax.PrefixUnaryExpressionSyntax unary) expression = unary.Operand;
+        while (expression is Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax parenthesized) expression = parenthesized.Expression;
+        return expression is not (Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.DefaultExpressionSyntax);
     }
 
     private static string ConstructorArguments(BoundService service) =>

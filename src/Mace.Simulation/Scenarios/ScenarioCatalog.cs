@@ -8,6 +8,8 @@ public static class ScenarioCatalog
     private static readonly (string Name, string Description, Func<Scenario> Create)[] s_entries =
     [
         ("ping", new PingScenario().Description, static () => new PingScenario()),
+        ("failure-detection", new FailureDetectionScenario().Description, static () => new FailureDetectionScenario()),
+        ("phi-detection", new FailureDetectionScenario { Kind = DetectorKind.Phi }.Description, static () => new FailureDetectionScenario { Kind = DetectorKind.Phi, Period = TimeSpan.FromSeconds(1) }),
         ("bamboo-churn", new BambooChurnScenario().Description, static () => new BambooChurnScenario()),
         ("pastry-churn", new BambooChurnScenario(Services.OverlayKind.Pastry).Description, static () => new BambooChurnScenario(Services.OverlayKind.Pastry)),
         ("chord-churn", new BambooChurnScenario(Services.OverlayKind.Chord).Description, static () => new BambooChurnScenario(Services.OverlayKind.Chord)),

@@ -18,6 +18,11 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
 
     public override string ServiceName => "Monitor";
 
+    // constructor_parameters
+#line (8, 5) - (8, 13) 11 "DetectAndTraceHigh.mace"
+    public TimeSpan ProbeEvery { get; }
+#line default
+
     // states
     public enum States
     {
@@ -35,50 +40,59 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
     private readonly TransportProxy Net;
 
     // state_variables
-#line (19, 5) - (19, 22) 11 "DetectAndTraceHigh.mace"
+#line (24, 5) - (24, 22) 11 "DetectAndTraceHigh.mace"
     public List<NodeAddress> Peers { get; private set; } = default!;
 #line default
-#line (20, 5) - (20, 22) 11 "DetectAndTraceHigh.mace"
+#line (25, 5) - (25, 22) 11 "DetectAndTraceHigh.mace"
     public List<NodeAddress> Down { get; private set; } = default!;
 #line default
-#line (21, 5) - (21, 8) 11 "DetectAndTraceHigh.mace"
+#line (26, 5) - (26, 8) 11 "DetectAndTraceHigh.mace"
     public int Replies { get; private set; } = default!;
 #line default
 
     public Monitor(
         global::Mace.Runtime.Node node,
+#line (8, 5) - (8, 13) 38 "DetectAndTraceHigh.mace"
+        global::Mace.Runtime.Optional<TimeSpan> __ProbeEvery = default,
+#line default
         ITransport? Net = null)
         : base(node)
     {
+#line (8, 27) - (8, 50) 71 "DetectAndTraceHigh.mace"
+        this.ProbeEvery = __ProbeEvery.HasValue ? __ProbeEvery.Value : TimeSpan.FromSeconds(1);
+#line default
         __Net_service = Net ?? TcpTransport.Create(node);
         this.Net = new TransportProxy(__Net_service, global::Mace.Runtime.RegistrationId.For("Monitor", "Net"));
         var __Net_handler = new __Net_Handler(this);
         __Net_service.RegisterReceiveData(this.Net.RegistrationId, __Net_handler);
         __Net_service.RegisterNetworkError(this.Net.RegistrationId, __Net_handler);
         __detector_PeerLiveness_timer = new global::Mace.Runtime.Timers.MaceTimer(this, "detect PeerLiveness", __Detector_PeerLiveness_Tick,
-#line (29, 18) - (29, 41) 12 "DetectAndTraceHigh.mace"
-            TimeSpan.FromSeconds(1));
+#line (34, 18) - (34, 28) 12 "DetectAndTraceHigh.mace"
+            ProbeEvery);
 #line default
         __InitializeState();
     }
 
     public static Monitor Create(
         global::Mace.Runtime.Node node,
-        ITransport? Net = null) => new(node, Net);
+#line (8, 5) - (8, 13) 38 "DetectAndTraceHigh.mace"
+        global::Mace.Runtime.Optional<TimeSpan> ProbeEvery = default,
+#line default
+        ITransport? Net = null) => new(node, ProbeEvery, Net);
 
     private void __InitializeState()
     {
         state = init;
         Peers =
-#line (19, 31) - (19, 36) 12 "DetectAndTraceHigh.mace"
+#line (24, 31) - (24, 36) 12 "DetectAndTraceHigh.mace"
             new();
 #line default
         Down =
-#line (20, 30) - (20, 35) 12 "DetectAndTraceHigh.mace"
+#line (25, 30) - (25, 35) 12 "DetectAndTraceHigh.mace"
             new();
 #line default
         Replies =
-#line (21, 19) - (21, 20) 12 "DetectAndTraceHigh.mace"
+#line (26, 19) - (26, 20) 12 "DetectAndTraceHigh.mace"
             0;
 #line default
         __detector_PeerLiveness.Clear();
@@ -217,14 +231,14 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
     private bool __Guard_0(int rid) => true;
 
     private void __Transition_0(int rid)
-#line (37, 25) - (37, 45) 4 "DetectAndTraceHigh.mace"
+#line (42, 25) - (42, 45) 4 "DetectAndTraceHigh.mace"
     { state = Running; }
 #line default
 
     private bool __Guard_1(NodeAddress src, NodeAddress dest, Hello h) => true;
 
     private void __Transition_1(NodeAddress src, NodeAddress dest, Hello h)
-#line (39, 64) - (42, 6) 4 "DetectAndTraceHigh.mace"
+#line (44, 64) - (47, 6) 4 "DetectAndTraceHigh.mace"
     {
         if (!Peers.Contains(src)) Peers.Add(src);
         Reset_PeerLiveness(src);
@@ -234,7 +248,7 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
     private bool __Guard_2(NodeAddress src, NodeAddress dest, ProbeReply r) => true;
 
     private void __Transition_2(NodeAddress src, NodeAddress dest, ProbeReply r)
-#line (45, 69) - (45, 83) 4 "DetectAndTraceHigh.mace"
+#line (50, 69) - (50, 83) 4 "DetectAndTraceHigh.mace"
     { Replies++; }
 #line default
 
@@ -248,21 +262,21 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
     private void __Detector_PeerLiveness_Tick()
     {
         __TraceEvent("detect PeerLiveness", null);
-#line (27, 17) - (27, 33) 14 "DetectAndTraceHigh.mace"
+#line (32, 17) - (32, 33) 14 "DetectAndTraceHigh.mace"
         if (!(state == Running)) { __detector_PeerLiveness.Clear(); return; }
 #line default
         __detector_PeerLiveness.Tick(Now,
-#line (26, 17) - (26, 22) 12 "DetectAndTraceHigh.mace"
+#line (31, 17) - (31, 22) 12 "DetectAndTraceHigh.mace"
             Peers,
 #line default
-#line (31, 19) - (31, 42) 12 "DetectAndTraceHigh.mace"
+#line (36, 19) - (36, 42) 12 "DetectAndTraceHigh.mace"
             TimeSpan.FromSeconds(5));
 #line default
         foreach (var __peer in __detector_PeerLiveness.Watched) Net.Route(__peer, new Probe());
         if (__detector_PeerLiveness.Failed.Count == 0) return;
         foreach (var __peer in global::System.Linq.Enumerable.ToArray(__detector_PeerLiveness.Failed))
         {
-#line (32, 17) - (32, 25) 12 "DetectAndTraceHigh.mace"
+#line (37, 17) - (37, 25) 12 "DetectAndTraceHigh.mace"
             PeerDown(__peer);
 #line default
         }
@@ -287,7 +301,7 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
     }
 
     // ---- routines
-#line (49, 5) - (49, 76) 4 "DetectAndTraceHigh.mace"
+#line (54, 5) - (54, 76) 4 "DetectAndTraceHigh.mace"
     void PeerDown(NodeAddress peer) { Peers.Remove(peer); Down.Add(peer); }
 #line default
 
