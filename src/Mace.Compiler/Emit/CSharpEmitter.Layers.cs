@@ -8,17 +8,23 @@ internal sealed partial class CSharpEmitter
     /// <c>Upcall.X(...)</c>: typed so that only the provided serviceclasses' upcalls are callable.
     /// A void upcall goes to every registered handler; one that returns a value goes to the first,
     /// or runs the default body (or returns <c>default</c>) when none is registered.
+    /// <c>Upcall.To(rid).X(...)</c> addresses the handler registered under <c>rid</c> (the id a
+    /// downcall received and the service carried, for example, inside its messages); when none is
+    /// registered under it (a call through the application entry point has id 0) it behaves as
+    /// <c>Upcall.X(...)</c>.
     /// </summary>
     private void EmitUpcallProxy(BoundService service)
     {
         if (service.ProvidedHandlers.IsEmpty) return;
         _w.WriteLine();
         _w.WriteLine("// ---- upcall proxy (provided interfaces' upcalls)");
-        _w.WriteLine("private __UpcallProxy Upcall => new(this);");
+        _w.WriteLine("private __UpcallProxy Upcall => new(this, 0, false);");
         _w.WriteLine();
-        _w.WriteLine("private readonly struct __UpcallProxy(" + service.Name + " owner)");
+        _w.WriteLine("private readonly struct __UpcallProxy(" + service.Name + " owner, int target, bool addressed)");
         _w.OpenBrace();
-        var first = true;
+        _w.WriteLine("/// <summary>The upcalls addressed to the handler registered under <paramref name=\"registrationId\"/> (every handler when none is).</summary>");
+        _w.WriteLine("public __UpcallProxy To(int registrationId) => new(owner, registrationId, true);");
+        var first = false;
         foreach (var handler in service.ProvidedHandlers)
         {
             foreach (var upcall in handler.Upcalls)
@@ -48,13 +54,14 @@ internal sealed partial class CSharpEmitter
         {
             _w.WriteLine("public void " + upcall.Name + "(" + parameters + ")");
             _w.OpenBrace();
+            _w.WriteLine("if (addressed && " + registry + ".Get(target) is { } addressee) { addressee." + upcall.Name + "(" + arguments + "); return; }");
             _w.WriteLine("foreach (var handler in " + registry + ".All) handler.Value." + upcall.Name + "(" + arguments + ");");
             _w.CloseBrace();
             return;
         }
         var fallback = upcall.DefaultBody is null ? "default!" : handler.Name + "Defaults." + upcall.Name + "(" + arguments + ")";
         _w.WriteLine("public " + upcall.ReturnType + " " + upcall.Name + "(" + parameters + ") =>");
-        _w.WriteLine("    " + registry + ".First is { } handler ? handler." + upcall.Name + "(" + arguments + ") : " + fallback + ";");
+        _w.WriteLine("    (addressed ? " + registry + ".Get(target) ?? " + registry + ".First : " + registry + ".First) is { } handler ? handler." + upcall.Name + "(" + arguments + ") : " + fallback + ";");
     }
 
     /// <summary>One adapter per lower field, registered with every handler of its serviceclass; upcalls without transitions fall to the interface default.</summary>

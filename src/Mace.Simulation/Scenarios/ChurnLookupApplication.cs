@@ -42,7 +42,7 @@ public sealed class ChurnLookupApplication : ServiceBase, IRouteHandler
     public bool Lookup(long id, Key key)
     {
         if (!Stack.Overlay.IsJoined(0)) return false;
-        Stack.Route.Route(key, Encode(1, id, 0));
+        ((IRoute)Stack.Route).Route(s_registrationId, key, Encode(1, id, 0));
         return true;
     }
 
@@ -54,8 +54,8 @@ public sealed class ChurnLookupApplication : ServiceBase, IRouteHandler
         {
             _scenario.OnOwnerReached(id, src.SimulatedId, LocalAddress.SimulatedId, dest);
             var reply = Encode(2, id, LocalAddress.SimulatedId);
-            _scenario.OnLookupBytes(Payload.FromMessage(new RecursiveOverlayRoute.DirectMsg(reply)).GetBytes().Length);
-            Stack.Route.Send(src, reply);
+            _scenario.OnLookupBytes(Payload.FromMessage(new RecursiveOverlayRoute.DirectMsg(s_registrationId, reply)).GetBytes().Length);
+            ((IRoute)Stack.Route).Send(s_registrationId, src, reply);
         }
         else if (tag == 2)
         {
@@ -68,7 +68,7 @@ public sealed class ChurnLookupApplication : ServiceBase, IRouteHandler
     {
         var (_, id, _) = Decode(message);
         _scenario.OnHop(id, src.SimulatedId);
-        var envelope = new RecursiveOverlayRoute.Envelope(src, dest, 0, message);
+        var envelope = new RecursiveOverlayRoute.Envelope(src, dest, 0, s_registrationId, message);
         _scenario.OnLookupBytes(Payload.FromMessage(new RecursiveOverlayRoute.RouteMsg(envelope)).GetBytes().Length);
         return nextHop;
     }

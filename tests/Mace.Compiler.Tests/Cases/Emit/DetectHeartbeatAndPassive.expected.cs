@@ -178,12 +178,16 @@ public sealed partial class Beat : global::Mace.Runtime.ServiceBase, IWatcher
     }
 
     // ---- upcall proxy (provided interfaces' upcalls)
-    private __UpcallProxy Upcall => new(this);
+    private __UpcallProxy Upcall => new(this, 0, false);
 
-    private readonly struct __UpcallProxy(Beat owner)
+    private readonly struct __UpcallProxy(Beat owner, int target, bool addressed)
     {
+        /// <summary>The upcalls addressed to the handler registered under <paramref name="registrationId"/> (every handler when none is).</summary>
+        public __UpcallProxy To(int registrationId) => new(owner, registrationId, true);
+
         public void PeerFailed(NodeAddress peer)
         {
+            if (addressed && owner.__WatcherEvents_handlers.Get(target) is { } addressee) { addressee.PeerFailed(peer); return; }
             foreach (var handler in owner.__WatcherEvents_handlers.All) handler.Value.PeerFailed(peer);
         }
     }

@@ -154,17 +154,22 @@ public sealed partial class Forwarder : global::Mace.Runtime.ServiceBase, IRoute
     }
 
     // ---- upcall proxy (provided interfaces' upcalls)
-    private __UpcallProxy Upcall => new(this);
+    private __UpcallProxy Upcall => new(this, 0, false);
 
-    private readonly struct __UpcallProxy(Forwarder owner)
+    private readonly struct __UpcallProxy(Forwarder owner, int target, bool addressed)
     {
+        /// <summary>The upcalls addressed to the handler registered under <paramref name="registrationId"/> (every handler when none is).</summary>
+        public __UpcallProxy To(int registrationId) => new(owner, registrationId, true);
+
         public void Received(NodeAddress src, Payload message)
         {
+            if (addressed && owner.__RouteReceiver_handlers.Get(target) is { } addressee) { addressee.Received(src, message); return; }
             foreach (var handler in owner.__RouteReceiver_handlers.All) handler.Value.Received(src, message);
         }
 
         public void Received(NodeAddress src, global::Mace.Runtime.Serialization.IMessage message)
         {
+            if (addressed && owner.__RouteReceiver_handlers.Get(target) is { } addressee) { addressee.Received(src, global::Mace.Runtime.Payload.FromMessage(message)); return; }
             foreach (var handler in owner.__RouteReceiver_handlers.All) handler.Value.Received(src, global::Mace.Runtime.Payload.FromMessage(message));
         }
     }

@@ -191,17 +191,22 @@ public sealed partial class Ping : global::Mace.Runtime.ServiceBase, IPingMonito
     }
 
     // ---- upcall proxy (provided interfaces' upcalls)
-    private __UpcallProxy Upcall => new(this);
+    private __UpcallProxy Upcall => new(this, 0, false);
 
-    private readonly struct __UpcallProxy(Ping owner)
+    private readonly struct __UpcallProxy(Ping owner, int target, bool addressed)
     {
+        /// <summary>The upcalls addressed to the handler registered under <paramref name="registrationId"/> (every handler when none is).</summary>
+        public __UpcallProxy To(int registrationId) => new(owner, registrationId, true);
+
         public void PeerResponded(NodeAddress peer, TimeSpan rtt)
         {
+            if (addressed && owner.__PingStatus_handlers.Get(target) is { } addressee) { addressee.PeerResponded(peer, rtt); return; }
             foreach (var handler in owner.__PingStatus_handlers.All) handler.Value.PeerResponded(peer, rtt);
         }
 
         public void PeerFailed(NodeAddress peer)
         {
+            if (addressed && owner.__PingStatus_handlers.Get(target) is { } addressee) { addressee.PeerFailed(peer); return; }
             foreach (var handler in owner.__PingStatus_handlers.All) handler.Value.PeerFailed(peer);
         }
     }

@@ -75,22 +75,28 @@ public sealed partial class CountingTransport : global::Mace.Runtime.ServiceBase
     }
 
     // ---- upcall proxy (provided interfaces' upcalls)
-    private __UpcallProxy Upcall => new(this);
+    private __UpcallProxy Upcall => new(this, 0, false);
 
-    private readonly struct __UpcallProxy(CountingTransport owner)
+    private readonly struct __UpcallProxy(CountingTransport owner, int target, bool addressed)
     {
+        /// <summary>The upcalls addressed to the handler registered under <paramref name="registrationId"/> (every handler when none is).</summary>
+        public __UpcallProxy To(int registrationId) => new(owner, registrationId, true);
+
         public void Deliver(NodeAddress src, NodeAddress dest, Payload message)
         {
+            if (addressed && owner.__ReceiveData_handlers.Get(target) is { } addressee) { addressee.Deliver(src, dest, message); return; }
             foreach (var handler in owner.__ReceiveData_handlers.All) handler.Value.Deliver(src, dest, message);
         }
 
         public void Deliver(NodeAddress src, NodeAddress dest, global::Mace.Runtime.Serialization.IMessage message)
         {
+            if (addressed && owner.__ReceiveData_handlers.Get(target) is { } addressee) { addressee.Deliver(src, dest, global::Mace.Runtime.Payload.FromMessage(message)); return; }
             foreach (var handler in owner.__ReceiveData_handlers.All) handler.Value.Deliver(src, dest, global::Mace.Runtime.Payload.FromMessage(message));
         }
 
         public void Error(NodeAddress peer, TransportError error)
         {
+            if (addressed && owner.__NetworkError_handlers.Get(target) is { } addressee) { addressee.Error(peer, error); return; }
             foreach (var handler in owner.__NetworkError_handlers.All) handler.Value.Error(peer, error);
         }
     }

@@ -167,15 +167,19 @@ public sealed partial class Cache : global::Mace.Runtime.ServiceBase, IStore
     }
 
     // ---- upcall proxy (provided interfaces' upcalls)
-    private __UpcallProxy Upcall => new(this);
+    private __UpcallProxy Upcall => new(this, 0, false);
 
-    private readonly struct __UpcallProxy(Cache owner)
+    private readonly struct __UpcallProxy(Cache owner, int target, bool addressed)
     {
+        /// <summary>The upcalls addressed to the handler registered under <paramref name="registrationId"/> (every handler when none is).</summary>
+        public __UpcallProxy To(int registrationId) => new(owner, registrationId, true);
+
         public bool Approve(string key) =>
-            owner.__StoreEvents_handlers.First is { } handler ? handler.Approve(key) : StoreEventsDefaults.Approve(key);
+            (addressed ? owner.__StoreEvents_handlers.Get(target) ?? owner.__StoreEvents_handlers.First : owner.__StoreEvents_handlers.First) is { } handler ? handler.Approve(key) : StoreEventsDefaults.Approve(key);
 
         public void Stored(string key)
         {
+            if (addressed && owner.__StoreEvents_handlers.Get(target) is { } addressee) { addressee.Stored(key); return; }
             foreach (var handler in owner.__StoreEvents_handlers.All) handler.Value.Stored(key);
         }
     }
