@@ -40,6 +40,6 @@ public readonly struct CheckDriver<TService> where TService : ServiceBase
     {
         var service = Service;
         var node = service.Node;
-        _world.EnqueueLane(Index, () => node.Execute(() => action(service)), label);
+        _world.EnqueueLane(Index, () => node.Execute(() => action(service)), label, own: true);
     }
 }

@@ -51,6 +51,14 @@ public sealed record CheckOptions
     /// </summary>
     public bool ReuseNodes { get; init; } = true;
 
+    /// <summary>
+    /// The exhaustive search expands every successor of a state from one re-execution of its prefix:
+    /// after each successor it restores a snapshot of the world and replays only the node that
+    /// stepped (needs <see cref="ReuseNodes"/>; kept only if a self-check shows the same states).
+    /// A speed option only: the states, their order and every counter are the same either way.
+    /// </summary>
+    public bool LocalRestore { get; init; } = true;
+
     /// <summary>Whether to run random walks at all (a pure exhaustive check sets false).</summary>
     public bool RunWalks { get; init; } = true;
 }

@@ -27,17 +27,17 @@ internal sealed class CheckNodeEnvironment : INodeEnvironment
     public int RandInt(int maxExclusive)
     {
         if (maxExclusive <= 0) throw new ArgumentOutOfRangeException(nameof(maxExclusive));
-        return maxExclusive == 1 ? 0 : _world.Chooser.Choose(maxExclusive, ChoiceKind.RandInt);
+        return maxExclusive == 1 ? 0 : _world.NodeChoose(_node, maxExclusive, ChoiceKind.RandInt);
     }
 
     public double RandDouble()
     {
         var buckets = _world.Options.RandDoubleBuckets;
-        var bucket = buckets <= 1 ? 0 : _world.Chooser.Choose(buckets, ChoiceKind.RandDouble);
+        var bucket = buckets <= 1 ? 0 : _world.NodeChoose(_node, buckets, ChoiceKind.RandDouble);
         return (bucket + 0.5) / buckets;
     }
 
-    public void Post(Action work) => _world.EnqueueLane(_node, work ?? throw new ArgumentNullException(nameof(work)), "post");
+    public void Post(Action work) => _world.EnqueueLane(_node, work ?? throw new ArgumentNullException(nameof(work)), "post", own: true);
 
     public ITimerHandle SetTimer(TimeSpan delay, Action work) => _world.AddTimer(_node, delay, work ?? throw new ArgumentNullException(nameof(work)));
 

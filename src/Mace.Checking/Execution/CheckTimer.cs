@@ -7,8 +7,9 @@ internal sealed class CheckTimer : ITimerHandle
 {
     private readonly CheckWorld _world;
 
-    public CheckTimer(CheckWorld world, int node, long delayTicks, DateTime due, Action work)
+    public CheckTimer(CheckWorld world, int node, long delayTicks, DateTime due, Action work, int seq)
     {
+        Seq = seq;
         _world = world;
         Node = node;
         DelayTicks = delayTicks;
@@ -23,6 +24,9 @@ internal sealed class CheckTimer : ITimerHandle
     public DateTime Due { get; }
 
     public Action Work { get; }
+
+    /// <summary>The number of timers the node's incarnation set before this one (its identity across a local replay).</summary>
+    public int Seq { get; }
 
     public bool Pending { get; set; } = true;
 

@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace Mace.Checking.Execution;
 
 public sealed partial class CheckWorld
 {
     // Enabled events are listed in a fixed order (lane heads, TCP heads, datagrams, timers, faults),
     // so the same state offers the same options in the same order on every re-execution.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CollectEnabled()
     {
         var count = 0;
@@ -79,6 +82,14 @@ public sealed partial class CheckWorld
                 var slot = _slots[e.A];
                 var item = slot.Lane.Dequeue();
                 slot.Dirty = true;
+                _touched = e.A;
+                if (RecordHistory)
+                {
+                    ref var entry = ref slot.History.AddEvent();
+                    entry.Kind = EventKind.Lane;
+                    entry.Item = item;
+                    entry.Now = Now;
+                }
                 item.Work();
                 break;
             }
@@ -87,6 +98,7 @@ public sealed partial class CheckWorld
                 var connection = (e.A * NodeCount) + e.B;
                 var message = _tcp[connection].Dequeue();
                 if (_tcp[connection].Count == 0) SetBusy(connection, false);
+                Record(e.B, EventKind.TcpDeliver, message);
                 DeliverTo(_slots[e.B].Tcp, message);
                 break;
             }
@@ -94,6 +106,7 @@ public sealed partial class CheckWorld
             {
                 var message = _udp[e.A];
                 _udp.RemoveAt(e.A);
+                Record(message.Destination, EventKind.UdpDeliver, message);
                 DeliverTo(_slots[message.Destination].Udp, message);
                 break;
             }
@@ -124,6 +137,16 @@ public sealed partial class CheckWorld
         else _busy[connection >> 6] &= ~(1UL << (connection & 63));
     }
 
+    private void Record(int node, EventKind kind, in InFlightMessage message)
+    {
+        _touched = node;
+        if (!RecordHistory) return;
+        ref var entry = ref _slots[node].History.AddEvent();
+        entry.Kind = kind;
+        entry.Message = message;
+        entry.Now = Now;
+    }
+
     private void DeliverTo(List<CheckTransport> transports, in InFlightMessage message)
     {
         if ((uint)message.TransportIndex >= (uint)transports.Count) return;
@@ -138,7 +161,16 @@ public sealed partial class CheckWorld
         _timers.RemoveAt(index);
         timer.Pending = false;
         if (Options.Time == TimeMode.Advancing && timer.Due > Now) Now = timer.Due;
-        _slots[timer.Node].Dirty = true;
+        var slot = _slots[timer.Node];
+        slot.Dirty = true;
+        _touched = timer.Node;
+        if (RecordHistory)
+        {
+            ref var entry = ref slot.History.AddEvent();
+            entry.Kind = EventKind.Timer;
+            entry.TimerSeq = timer.Seq;
+            entry.Now = Now;
+        }
         timer.Work();
     }
 

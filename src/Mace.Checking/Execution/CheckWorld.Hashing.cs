@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Hashing;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Mace.Runtime.Serialization;
 
 namespace Mace.Checking.Execution;
@@ -15,6 +16,7 @@ public sealed partial class CheckWorld
     /// queues in order, datagrams and timers as multisets, used fault budgets, and <c>Now</c> when
     /// time advances.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ulong ComputeHash()
     {
         var n = NodeCount;

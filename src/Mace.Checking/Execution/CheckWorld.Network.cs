@@ -8,6 +8,7 @@ public sealed partial class CheckWorld
 {
     internal ITransport CreateTransport(int slotIndex, Node node, TransportKind kind)
     {
+        if (_muted >= 0) throw new InvalidOperationException("a local replay may not create transports");
         var slot = _slots[slotIndex];
         var list = kind == TransportKind.Tcp ? slot.Tcp : slot.Udp;
         var transport = new CheckTransport(this, node, slotIndex, kind, list.Count);
@@ -19,6 +20,8 @@ public sealed partial class CheckWorld
     {
         var n = NodeCount;
         var src = from.Slot;
+        // A local replay re-runs sends whose messages are already in the restored network.
+        if (_muted >= 0) return dest.Kind == NodeAddressKind.Simulated && dest.SimulatedId < n;
         if (dest.Kind != NodeAddressKind.Simulated || dest.SimulatedId >= n)
         {
             if (from.Kind == TransportKind.Tcp) EnqueueError(from, dest, TransportError.ConnectFailed);
@@ -58,24 +61,36 @@ public sealed partial class CheckWorld
         return true;
     }
 
-    internal void EnqueueLane(int node, Action work, string label)
+    /// <summary>
+    /// Queues <paramref name="work"/> on <paramref name="node"/>'s lane. <paramref name="own"/> marks
+    /// work the node's own code queues (driver start, posts): it is numbered so a local replay, which
+    /// re-creates it, can swap the new item in; the world's own items (errors) are kept as they are.
+    /// </summary>
+    internal void EnqueueLane(int node, Action work, string label, bool own)
     {
         var slot = _slots[node];
         if (!slot.Alive) return;
-        slot.Lane.Enqueue(new LaneItem(work, label, StateHash.Of(label)));
+        if (_muted >= 0)
+        {
+            if (own) KeepFreshPost(new LaneItem(work, label, StateHash.Of(label), slot.History.Posts++));
+            return;
+        }
+        slot.Lane.Enqueue(new LaneItem(work, label, StateHash.Of(label), own ? slot.History.Posts++ : -1));
     }
 
     private void EnqueueError(CheckTransport transport, NodeAddress peer, TransportError error)
     {
         var node = transport.Node;
         var label = $"Error({peer}, {error})";
-        EnqueueLane(transport.Slot, () => node.Execute(() => transport.RaiseError(peer, error)), label);
+        EnqueueLane(transport.Slot, () => node.Execute(() => transport.RaiseError(peer, error)), label, own: false);
     }
 
     internal CheckTimer AddTimer(int node, TimeSpan delay, Action work)
     {
-        var timer = new CheckTimer(this, node, delay.Ticks, Now + delay, work);
-        if (_slots[node].Alive) _timers.Add(timer);
+        var slot = _slots[node];
+        var timer = new CheckTimer(this, node, delay.Ticks, Now + delay, work, slot.History.Timers++);
+        if (_muted >= 0) KeepFreshTimer(timer);
+        else if (slot.Alive) _timers.Add(timer);
         else timer.Pending = false;
         return timer;
     }
@@ -83,10 +98,13 @@ public sealed partial class CheckWorld
     internal void CancelTimer(CheckTimer timer)
     {
         timer.Pending = false;
-        _timers.Remove(timer);
+        if (_muted < 0) _timers.Remove(timer);
     }
 
-    internal void RecordFailure(int node, Exception exception) => Failure ??= (node, exception);
+    internal void RecordFailure(int node, Exception exception)
+    {
+        if (_muted < 0) Failure ??= (node, exception);
+    }
 
     private void Crash(int index)
     {

@@ -5,8 +5,10 @@ namespace Mace.Checking.Execution;
 /// <summary>
 /// The nodes of one checked execution and the network between them. Every nondeterministic choice
 /// (the next event, random draws, faults) is asked of <see cref="Chooser"/>, so the execution is its
-/// sequence of choices. <see cref="Reset"/> rebuilds every node from the test's factory; the search
-/// re-executes choice prefixes rather than cloning service state, which generated code cannot do.
+/// sequence of choices. <see cref="Reset"/> rebuilds every node from the test's factory (or resets
+/// it through <c>MaceReset</c>); the search re-executes choice prefixes rather than cloning service
+/// state, which generated code cannot do, and steps back to a snapshot by replaying one node
+/// (<c>CheckWorld.Snapshot.cs</c>).
 /// </summary>
 /// <remarks>Single-threaded: one world is driven by one search on one thread.</remarks>
 public sealed partial class CheckWorld
@@ -28,6 +30,7 @@ public sealed partial class CheckWorld
     private int _losses;
     private int _errors;
     private ReuseState _reuse;
+    private int _touched = -1;
 
     /// <summary>A world for <paramref name="test"/> under <paramref name="options"/>; call <see cref="Reset"/> before stepping.</summary>
     public CheckWorld(CheckTest test, CheckOptions options, IChooser chooser)
@@ -103,6 +106,7 @@ public sealed partial class CheckWorld
         {
             foreach (var slot in _slots) RestorePristine(slot);
             for (var i = 0; i < NodeCount; i++) _slots[i].Node!.RunLifecycle(LifecyclePhase.Reset);
+            foreach (var slot in _slots) slot.History.Clear(Now);
         }
         else
         {
@@ -116,6 +120,7 @@ public sealed partial class CheckWorld
     /// <summary>Lets the chooser pick one enabled event and runs it; false when none is enabled (quiescence).</summary>
     public bool Step()
     {
+        _touched = -1;
         var count = CollectEnabled();
         if (count == 0) return false;
         var pick = count == 1 ? 0 : Chooser.Choose(count, ChoiceKind.Event);
@@ -158,11 +163,13 @@ public sealed partial class CheckWorld
         slot.Dirty = true;
         slot.Tcp.Clear();
         slot.Udp.Clear();
+        slot.History = new NodeHistory();
         var node = new Node(slot.Environment, slot.Address);
         slot.Node = node;
         if (Recorder is not null) node.TraceSink = Recorder;
         _model.Build(node, index);
         _model.SetAlive(index, true);
+        slot.History.Clear(Now);
     }
 
     internal NodeSlot Slot(int index) => _slots[index];

@@ -20,6 +20,23 @@ internal sealed class MessageArena : IBufferWriter<byte>
         _position = 0;
     }
 
+    /// <summary>A position in the arena to <see cref="Rewind"/> to.</summary>
+    internal readonly record struct Mark(byte[] Chunk, int Position);
+
+    /// <summary>The current position (no message may be open).</summary>
+    public Mark Current => new(_chunk, _position);
+
+    /// <summary>
+    /// Forgets the messages committed after <paramref name="mark"/>: only for a restored snapshot,
+    /// when nothing live can hold them. Does nothing if the chunk was replaced since.
+    /// </summary>
+    public void Rewind(Mark mark)
+    {
+        if (!ReferenceEquals(mark.Chunk, _chunk) || _start != _position || mark.Position > _position) return;
+        _start = mark.Position;
+        _position = mark.Position;
+    }
+
     /// <summary>Closes the message written since the last commit and returns its bytes.</summary>
     public ReadOnlyMemory<byte> Commit()
     {

@@ -26,6 +26,9 @@ internal sealed class NodeSlot
 
     public Queue<LaneItem> Lane { get; } = new();
 
+    /// <summary>What the current incarnation has run (for a local replay); a new one per built incarnation.</summary>
+    public NodeHistory History { get; set; } = new();
+
     public List<CheckTransport> Tcp { get; } = [];
 
     public List<CheckTransport> Udp { get; } = [];

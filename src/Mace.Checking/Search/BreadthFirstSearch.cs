@@ -1,12 +1,16 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Mace.Checking.Execution;
 
 namespace Mace.Checking.Search;
 
 /// <summary>
 /// Bounded exhaustive search, breadth first over choice sequences, with no seed (it is fully
-/// deterministic). Services cannot be cloned, so each successor is computed by re-executing its
-/// parent's choice prefix on a freshly reset world and then one more step; every choice inside that
-/// step (random draws too) is enumerated by an odometer. A successor whose global state hash was seen
+/// deterministic). Services cannot be cloned, so a state is reached by re-executing its choice prefix
+/// on a freshly reset world; its successors are then taken one step each, and between two of them
+/// the world goes back to the state through a snapshot and a local replay of the one node that
+/// stepped (or, when that is off, by re-executing the prefix again). Every choice inside the step
+/// (random draws too) is enumerated by an odometer. A successor whose global state hash was seen
 /// before is pruned. Breadth-first order makes the first safety violation found a shortest one.
 /// </summary>
 internal sealed class BreadthFirstSearch
@@ -17,6 +21,7 @@ internal sealed class BreadthFirstSearch
     private readonly ScriptedChooser _chooser = new();
     private readonly StateHashSet _visited = new();
     private int[] _path = new int[64];
+    private WorldSnapshot? _snapshot;
 
     public BreadthFirstSearch(CheckWorld world, CheckOptions options, SearchStats stats)
     {
@@ -37,6 +42,20 @@ internal sealed class BreadthFirstSearch
     public (int[] Choices, int Steps, string Failing)? DeadEnd { get; private set; }
 
     public Violation? Run(CancellationToken cancellation)
+    {
+        _world.DecideLocalRestore();
+        _world.RecordHistory = _world.LocalRestoreOn;
+        try
+        {
+            return Search(cancellation);
+        }
+        finally
+        {
+            _world.RecordHistory = false;
+        }
+    }
+
+    private Violation? Search(CancellationToken cancellation)
     {
         _world.Chooser = _chooser;
         var n = _world.NodeCount;
@@ -68,26 +87,42 @@ internal sealed class BreadthFirstSearch
         return null;
     }
 
+    // The search's loop-heavy methods (this, hashing, snapshots) are compiled fully optimized at first
+    // call: a check is often over before tiered compilation would promote them (docs/benchmarks.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Violation? Expand(int parent, int depth, List<ulong> levelHashes, int hashOffset, List<int> next, List<ulong> nextHashes)
     {
         var n = _world.NodeCount;
         var length = Tree.PathOf(parent, ref _path);
         _chooser.ResetOdometer();
         Span<ulong> nodeHashes = stackalloc ulong[n];
+        var restorable = false;
+        var first = true;
         do
         {
-            _chooser.Start(_path, length);
-            _world.Reset();
-            if (depth >= 0)
+            if (first || !restorable || !Restore())
             {
-                for (var s = 0; s < depth; s++) _world.Step();
-                _world.RestoreNodeHashes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(levelHashes).Slice(hashOffset, n));
-                if (!_world.Step())
+                _stats.AddReplay();
+                _chooser.Start(_path, length);
+                _world.Reset();
+                if (depth >= 0)
                 {
-                    _stats.AddSteps(depth);
-                    if (_world.HasLiveness && DeadEnd is null && !_world.IsLive()) DeadEnd = (_path.AsSpan(0, length).ToArray(), depth, _world.FailingLiveness());
-                    return null;
+                    for (var s = 0; s < depth; s++) _world.Step();
+                    _world.RestoreNodeHashes(CollectionsMarshal.AsSpan(levelHashes).Slice(hashOffset, n));
                 }
+                restorable = depth >= 0 && _world.CanRestoreLocally && _chooser.ScriptConsumed;
+                if (restorable) _world.TakeSnapshot(_snapshot ??= new WorldSnapshot(n));
+            }
+            else
+            {
+                _chooser.Continue();
+            }
+            first = false;
+            if (depth >= 0 && !_world.Step())
+            {
+                _stats.AddSteps(depth);
+                if (_world.HasLiveness && DeadEnd is null && !_world.IsLive()) DeadEnd = (_path.AsSpan(0, length).ToArray(), depth, _world.FailingLiveness());
+                return null;
             }
             _stats.AddSteps(depth + 1);
             var hash = _world.ComputeHash();
@@ -103,6 +138,18 @@ internal sealed class BreadthFirstSearch
         }
         while (_chooser.Advance());
         return null;
+    }
+
+    // Back to the parent without re-executing its prefix; a failed local replay turns the shortcut off.
+    private bool Restore()
+    {
+        if (_world.RestoreSnapshot(_snapshot!))
+        {
+            _stats.AddRestore();
+            return true;
+        }
+        _world.DisableLocalRestore();
+        return false;
     }
 
     private Violation? Check(int id)

@@ -27,6 +27,15 @@ internal sealed class ScriptedChooser : IChooser
         _extension = 0;
     }
 
+    /// <summary>
+    /// Starts another execution from the end of the script without re-running it (the world was
+    /// restored to the state the script reached): only the odometer answers.
+    /// </summary>
+    public void Continue() => _extension = 0;
+
+    /// <summary>True when every choice of the script has been answered.</summary>
+    public bool ScriptConsumed => _position == _length;
+
     /// <summary>The choices taken beyond the script in the last execution.</summary>
     public ReadOnlySpan<int> Extension => _values.AsSpan(0, _extension);
 

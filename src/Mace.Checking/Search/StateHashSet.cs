@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Mace.Checking.Search;
 
 /// <summary>An open-addressing set of 64-bit state hashes (linear probing, 0 stands for "empty").</summary>
@@ -9,6 +11,7 @@ internal sealed class StateHashSet
     public int Count { get; private set; }
 
     /// <summary>Adds <paramref name="hash"/>; false when it was already present.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Add(ulong hash)
     {
         if (hash == 0)
