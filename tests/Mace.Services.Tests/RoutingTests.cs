@@ -1,6 +1,6 @@
 using Mace.Runtime;
 using Mace.Simulation.Harness;
-using Mace.Simulation.Scenarios;
+using Mace.Experiments;
 
 namespace Mace.Services.Tests;
 

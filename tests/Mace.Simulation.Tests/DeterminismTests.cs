@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Mace.Simulation.Harness;
-using Mace.Simulation.Scenarios;
+using Mace.Experiments;
 
 namespace Mace.Simulation.Tests;
 

@@ -22,7 +22,7 @@ public sealed class ExperimentCommandTests
         Assert.True(exit == 0, error);
         Assert.Contains("| phi 1s/8 | 10% |", output, StringComparison.Ordinal);
         var csv = File.ReadAllLines(Path.Combine(dir, "failure-detection.csv"));
-        Assert.Equal(Scenarios.DetectorStudy.DefaultConfigurations.Count + 1, csv.Length);
+        Assert.Equal(Mace.Experiments.DetectorStudy.DefaultConfigurations.Count + 1, csv.Length);
         // One crash at 60 s: every row detected it and missed nothing.
         Assert.All(csv.Skip(1), row =>
         {

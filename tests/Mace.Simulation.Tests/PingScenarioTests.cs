@@ -3,7 +3,7 @@ using Mace.Services;
 using Mace.Simulation.Engine;
 using Mace.Simulation.Harness;
 using Mace.Simulation.Network;
-using Mace.Simulation.Scenarios;
+using Mace.Experiments;
 
 namespace Mace.Simulation.Tests;
 

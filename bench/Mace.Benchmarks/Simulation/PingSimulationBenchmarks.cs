@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Mace.Simulation.Harness;
-using Mace.Simulation.Scenarios;
+using Mace.Experiments;
 
 namespace Mace.Benchmarks.Simulation;
 

@@ -4,7 +4,7 @@ using System.Globalization;
 using Mace.Runtime;
 using Mace.Runtime.Hosting;
 using Mace.Services;
-using Mace.Simulation.Scenarios;
+using Mace.Experiments;
 
 namespace Mace.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Mace.Services;
-using Mace.Simulation.Scenarios;
+using Mace.Experiments;
 
 namespace Mace.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Mace.Simulation.Harness;
 using Mace.Simulation.Network;
-using Mace.Simulation.Scenarios;
+using Mace.Experiments;
 
 namespace Mace.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using Mace.Runtime;
 
-namespace Mace.Simulation.Scenarios;
+namespace Mace.Experiments;
 
 /// <summary>One upcall the ping application saw: a response (with its RTT) or a failure.</summary>
 /// <param name="Time">Virtual time in ticks.</param>

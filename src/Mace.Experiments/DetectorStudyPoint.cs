@@ -1,4 +1,4 @@
-namespace Mace.Simulation.Scenarios;
+namespace Mace.Experiments;
 
 /// <summary>One configuration of the failure-detection study, measured at one UDP loss rate.</summary>
 /// <param name="Detector">The detector and its settings, for the table (for example <c>probe 0.5s/5s</c> or <c>phi 1s/8</c>).</param>

@@ -3,7 +3,7 @@ using System.Text;
 using Mace.Simulation.Harness;
 using ScottPlot;
 
-namespace Mace.Simulation.Scenarios;
+namespace Mace.Experiments;
 
 /// <summary>
 /// The failure-detection study: detection time against false positives for several probe periods
@@ -60,7 +60,7 @@ public static class DetectorStudy
             Seed = seed,
             Duration = duration,
             StartWindow = TimeSpan.FromSeconds(1),
-            Network = new Network.NetworkOptions { UdpLoss = loss },
+            Network = new Mace.Simulation.Network.NetworkOptions { UdpLoss = loss },
             Faults = crashes,
         };
         var m = new SimulationRun(scenario, options).Run().Metrics;

@@ -4,7 +4,7 @@ using Mace.Services;
 using Mace.Simulation.Harness;
 using ScottPlot;
 
-namespace Mace.Simulation.Scenarios;
+namespace Mace.Experiments;
 
 /// <summary>
 /// Runs the churn experiment for several overlays and churn rates (one simulation per point, churn

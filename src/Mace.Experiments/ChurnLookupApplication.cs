@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using Mace.Runtime;
 using Mace.Services;
 
-namespace Mace.Simulation.Scenarios;
+namespace Mace.Experiments;
 
 /// <summary>
 /// The application on top of <see cref="RecursiveOverlayRoute"/> in the churn experiment: routes a

@@ -1,7 +1,7 @@
 using Mace.Runtime;
 using Mace.Services;
 
-namespace Mace.Simulation.Scenarios;
+namespace Mace.Experiments;
 
 /// <summary>
 /// The application above a failure detector in the failure-detection scenario: tells it whom to

@@ -4,7 +4,7 @@ using Mace.Simulation.Engine;
 using Mace.Simulation.Harness;
 using Mace.Simulation.Network;
 
-namespace Mace.Simulation.Scenarios;
+namespace Mace.Experiments;
 
 /// <summary>
 /// The paper's churn experiment: nodes in groups of <see cref="GroupSize"/>; each group looks up a

@@ -3,7 +3,7 @@ using Mace.Services;
 using Mace.Simulation.Harness;
 using Mace.Simulation.Network;
 
-namespace Mace.Simulation.Scenarios;
+namespace Mace.Experiments;
 
 /// <summary>
 /// Every node runs <see cref="Ping"/> over the simulated TCP transport and monitors a few random

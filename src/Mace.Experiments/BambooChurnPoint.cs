@@ -1,6 +1,6 @@
 using Mace.Services;
 
-namespace Mace.Simulation.Scenarios;
+namespace Mace.Experiments;
 
 /// <summary>One (overlay, churn rate) point of the churn experiment.</summary>
 public sealed record BambooChurnPoint(

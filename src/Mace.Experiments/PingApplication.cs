@@ -1,7 +1,7 @@
 using Mace.Runtime;
 using Mace.Services;
 
-namespace Mace.Simulation.Scenarios;
+namespace Mace.Experiments;
 
 /// <summary>
 /// The application on top of <see cref="Ping"/> in the ping scenario: asks it to monitor peers

@@ -1,6 +1,6 @@
 using Mace.Simulation.Harness;
 
-namespace Mace.Simulation.Scenarios;
+namespace Mace.Experiments;
 
 /// <summary>The scenarios <c>mace sim</c> knows, by name.</summary>
 public static class ScenarioCatalog

@@ -1,6 +1,6 @@
 using Mace.Runtime;
 
-namespace Mace.Simulation.Scenarios;
+namespace Mace.Experiments;
 
 /// <summary>One upcall a failure detector delivered in a <see cref="FailureDetectionScenario"/>.</summary>
 /// <param name="Time">Virtual time in ticks.</param>

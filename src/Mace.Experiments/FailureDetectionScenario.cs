@@ -3,7 +3,7 @@ using Mace.Services;
 using Mace.Simulation.Harness;
 using Mace.Simulation.Network;
 
-namespace Mace.Simulation.Scenarios;
+namespace Mace.Experiments;
 
 /// <summary>
 /// Every node runs a failure detector (<see cref="ProbeDetector"/> or <see cref="PhiDetector"/>)

@@ -1,4 +1,4 @@
-namespace Mace.Simulation.Scenarios;
+namespace Mace.Experiments;
 
 /// <summary>The failure detector a <see cref="FailureDetectionScenario"/> runs.</summary>
 public enum DetectorKind

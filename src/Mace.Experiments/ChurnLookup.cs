@@ -1,6 +1,6 @@
 using Mace.Runtime;
 
-namespace Mace.Simulation.Scenarios;
+namespace Mace.Experiments;
 
 /// <summary>One group lookup of the churn experiment: who asked, which owner each requester reached.</summary>
 internal sealed class ChurnLookup(Key key, long start, bool measured)
