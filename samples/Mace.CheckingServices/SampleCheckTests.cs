@@ -28,9 +28,15 @@ public sealed class SampleCheckTests : ICheckTestProvider
     /// <summary>The fixed join: retried by a timer until welcomed.</summary>
     public static CheckTest<UdpJoin> UdpJoinFixed { get; } = UdpJoin("UdpJoin", noRetry: false);
 
+    /// <summary>A backup suspects a live but slow leader and takes over in the same epoch: two leaders of epoch 0.</summary>
+    public static CheckTest<Failover> FailoverKeepEpoch { get; } = Failover("Failover.KeepEpoch", keepEpoch: true);
+
+    /// <summary>The fixed failover: a takeover starts a new epoch.</summary>
+    public static CheckTest<Failover> FailoverFixed { get; } = Failover("Failover", keepEpoch: false);
+
     /// <inheritdoc/>
     public IEnumerable<CheckTest> GetTests() =>
-        [ElectionTwoLeaders, ElectionFixed, TreeOrphanRoot, TreeFixed, UdpJoinNoRetry, UdpJoinFixed, TwoPhaseCommitTests.Buggy, TwoPhaseCommitTests.Fixed, TwoPhaseCommitTests.Large];
+        [ElectionTwoLeaders, ElectionFixed, TreeOrphanRoot, TreeFixed, UdpJoinNoRetry, UdpJoinFixed, FailoverKeepEpoch, FailoverFixed, TwoPhaseCommitTests.Buggy, TwoPhaseCommitTests.Fixed, TwoPhaseCommitTests.Large];
 
     private static CheckTest<Election> Election(string name, bool voteTwice) =>
         new(name, 3, (node, _) => new Election(node, Size: 3, VoteTwice: voteTwice), CheckingServices.Election.Properties)
@@ -48,6 +54,15 @@ public sealed class SampleCheckTests : ICheckTestProvider
         {
             Description = orphanBecomesRoot ? "tree join where an orphan becomes root (seeded bug: two roots after a crash)" : "tree join where orphans rejoin the root",
             Defaults = new CheckOptions { Depth = 10, Walks = 100, MaxSteps = 100, Seed = 11, Faults = FaultKinds.Crash | FaultKinds.Restart },
+        };
+
+    private static CheckTest<Failover> Failover(string name, bool keepEpoch) =>
+        new(name, 3, (node, _) => new Failover(node, Size: 3, KeepEpoch: keepEpoch), CheckingServices.Failover.Properties)
+        {
+            Description = keepEpoch
+                ? "leader failover on a detect block's suspicion, same epoch (seeded bug: a slow leader is suspected, two leaders of one epoch)"
+                : "leader failover on a detect block's suspicion, each takeover in a new epoch",
+            Defaults = new CheckOptions { Depth = 14, Walks = 200, MaxSteps = 200, Seed = 5, Time = TimeMode.Advancing },
         };
 
     private static CheckTest<UdpJoin> UdpJoin(string name, bool noRetry) =>
