@@ -9,9 +9,11 @@ using Mace.Experiments;
 namespace Mace.Cli.Commands;
 
 /// <summary>
-/// <c>mace demo</c>: the README's main job. First the DESIGN.md Ping service on real TCP sockets
-/// (a reply, then a failure once the peer stops); then a small version of the paper's churn
-/// experiment in the simulator (Bamboo DHT lookups under churn), printed as a table.
+/// <c>mace demo</c>: the README's main job, one service library on the three back ends. First the
+/// DESIGN.md Ping service on real TCP sockets (a reply, then a failure once the peer stops); then a
+/// small version of the paper's churn experiment in the simulator (Bamboo DHT lookups under churn);
+/// then failure detectors under UDP loss in the simulator; then the model checker finding the
+/// split brain of a failover built on a <c>detect</c> block.
 /// </summary>
 internal static class DemoCommand
 {
@@ -20,7 +22,7 @@ internal static class DemoCommand
         var nodes = new Option<int>("--nodes", "-n") { Description = "Simulated nodes in the churn experiment (groups of 10).", DefaultValueFactory = _ => 300 };
         var seconds = new Option<double>("--seconds") { Description = "Simulated seconds measured per churn rate.", DefaultValueFactory = _ => 120 };
         var seed = new Option<ulong>("--seed", "-s") { Description = "The simulation seed (same seed, same table).", DefaultValueFactory = _ => 1 };
-        var command = new Command("demo", "Run Ping over real TCP on 127.0.0.1, then a small Bamboo churn experiment in the simulator.") { nodes, seconds, seed };
+        var command = new Command("demo", "Run Ping over real TCP on 127.0.0.1, a small Bamboo churn experiment and a failure-detector comparison in the simulator, and the model checker on a failover service.") { nodes, seconds, seed };
         command.SetAction(async (result, cancellationToken) =>
         {
             var nodeCount = result.GetValue(nodes);
@@ -30,12 +32,19 @@ internal static class DemoCommand
                 Console.Error.WriteLine("mace demo: error: --nodes must be at least 10 and --seconds positive");
                 return 2;
             }
-            Console.WriteLine("== 1/2  Ping.mace on real TCP sockets (127.0.0.1)");
+            Console.WriteLine("== 1/4  Ping.mace on real TCP sockets (127.0.0.1)");
             var pingStatus = await RunRealPingAsync(cancellationToken);
             if (pingStatus != 0) return pingStatus;
             Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== 2/2  Bamboo DHT lookups under churn, simulated: {nodeCount} nodes, {measured} s per rate, seed {result.GetValue(seed)}"));
-            return RunChurn(nodeCount, measured, result.GetValue(seed));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== 2/4  Bamboo DHT lookups under churn, simulated: {nodeCount} nodes, {measured} s per rate, seed {result.GetValue(seed)}"));
+            var churnStatus = RunChurn(nodeCount, measured, result.GetValue(seed));
+            if (churnStatus != 0) return churnStatus;
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== 3/4  Failure detectors at 10% UDP loss, simulated: {DetectorStudy.Nodes} nodes watching {DetectorStudy.PeersPerNode} peers each, a crash a minute, 10 minutes"));
+            RunDetectors(result.GetValue(seed));
+            Console.WriteLine();
+            Console.WriteLine("== 4/4  The model checker on Failover.mace (a backup takes over when its detect block suspects the leader)");
+            return RunFailoverCheck();
         });
         return command;
     }
@@ -92,6 +101,40 @@ internal static class DemoCommand
         }
         Console.Write(BambooChurnSweep.Table(points));
         Console.WriteLine("   (the full experiment: mace experiment bamboo-churn; see docs/experiments/bamboo-churn.md)");
+        return 0;
+    }
+
+    private static void RunDetectors(ulong seed)
+    {
+        var points = new[]
+        {
+            DetectorStudy.RunPoint(DetectorKind.Probe, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), 0, 0.1, TimeSpan.FromMinutes(10), seed),
+            DetectorStudy.RunPoint(DetectorKind.Probe, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5), 0, 0.1, TimeSpan.FromMinutes(10), seed),
+            DetectorStudy.RunPoint(DetectorKind.Phi, TimeSpan.FromSeconds(1), TimeSpan.Zero, 8, 0.1, TimeSpan.FromMinutes(10), seed),
+        };
+        Console.Write(DetectorStudy.Table(points));
+        Console.WriteLine("   (the full study: mace experiment failure-detection; see docs/experiments/failure-detection.md)");
+    }
+
+    private static int RunFailoverCheck()
+    {
+        foreach (var test in new Checking.CheckTest[] { Mace.CheckingServices.SampleCheckTests.FailoverKeepEpoch, Mace.CheckingServices.SampleCheckTests.FailoverFixed })
+        {
+            var result = Checking.ModelChecker.Check(test, test.Defaults);
+            if (result.Violation is { } violation)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   {test.Name}: '{violation.Property}' violated after {violation.Steps} steps ({result.Stats.Generated:N0} states generated):"));
+                foreach (var step in result.Trace?.Steps ?? [])
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"     step {step.Step}: {step.Event}{(step.Changes.Count == 0 ? string.Empty : "   " + string.Join(", ", step.Changes.Where(c => c.StartsWith('+')).Select(c => c[1..].Trim())))}"));
+                }
+            }
+            else
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   {test.Name}: passed ({result.Stats.Generated:N0} states generated, {result.Stats.Unique:N0} unique)"));
+            }
+        }
+        Console.WriteLine("   (mace check --list shows every sample; mace check NAME writes a counterexample to replay)");
         return 0;
     }
 
