@@ -84,15 +84,41 @@ internal sealed partial class CSharpEmitter
 
     private static string Normalize(string usingText) => string.Join(" ", usingText.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>Typedefs become aliases inside the namespace, so their targets see the file's usings.</summary>
+    /// <summary>
+    /// Typedefs become aliases inside the namespace, so their targets see the file's usings. An
+    /// alias cannot see the service's nested types, so auto_type and message names in a target are
+    /// qualified with the service name (<c>PeerList = List&lt;PeerInfo&gt;</c> aliases
+    /// <c>List&lt;Service.PeerInfo&gt;</c>).
+    /// </summary>
     private void EmitTypedefs()
     {
         if (_unit.Service is not { } service || service.Syntax.Typedefs.IsEmpty) return;
         _w.WriteLine();
+        var nested = new HashSet<string>(service.AutoTypes.Concat(service.Messages).Select(m => m.Name), StringComparer.Ordinal);
         foreach (var typedef in service.Syntax.Typedefs)
         {
-            _w.WriteMapped(typedef.Type, "using " + typedef.Name.Text + " = ", ";");
+            var target = QualifyNestedTypes(typedef.Type.Text, nested, service.Name);
+            _w.WriteMapped(target == typedef.Type.Text ? typedef.Type : new CSharpCodeSyntax(target, typedef.Type.Span), "using " + typedef.Name.Text + " = ", ";");
         }
+    }
+
+    /// <summary><paramref name="type"/> with every unqualified name in <paramref name="nested"/> prefixed by <paramref name="owner"/>.</summary>
+    private static string QualifyNestedTypes(string type, HashSet<string> nested, string owner)
+    {
+        if (nested.Count == 0) return type;
+        var parsed = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseTypeName(type);
+        var names = parsed.DescendantNodesAndSelf()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>()
+            .Where(n => nested.Contains(n.Identifier.ValueText)
+                && !(n.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.QualifiedNameSyntax qualified && qualified.Right == n))
+            .OrderByDescending(n => n.SpanStart)
+            .ToList();
+        var text = parsed.ToFullString();
+        foreach (var name in names)
+        {
+            text = text.Substring(0, name.SpanStart) + owner + "." + text.Substring(name.SpanStart);
+        }
+        return text;
     }
 
     /// <summary>The source text of <paramref name="span"/>, as code that maps back to it.</summary>
