@@ -12,6 +12,7 @@ public sealed class SimCommandTests
     [InlineData("sim ping --topology king:/nonexistent/m.txt", "king matrix '/nonexistent/m.txt' does not exist")]
     [InlineData("sim ping --nodes 5 --fault crash:9@1s", "--fault: host 9 does not exist")]
     [InlineData("sim ping --bandwidth 8-2", "--bandwidth must be MIN-MAX")]
+    [InlineData("sim failure-detection --udp-loss 1.5", "--udp-loss must be a probability in [0, 1), not 1.5")]
     public void WrongArguments_ExitTwoWithClearMessage(string arguments, string message)
     {
         var (exit, _, error) = DeterminismTests.RunCli(arguments + " --no-progress");
@@ -24,7 +25,7 @@ public sealed class SimCommandTests
     {
         var (exit, output, _) = DeterminismTests.RunCli("sim --help");
         Assert.Equal(0, exit);
-        foreach (var option in new[] { "--nodes", "--seed", "--duration", "--churn", "--topology", "--out", "--fault", "--bandwidth", "--no-progress", "--no-plot", "ping" })
+        foreach (var option in new[] { "--nodes", "--seed", "--duration", "--churn", "--topology", "--out", "--fault", "--bandwidth", "--udp-loss", "--no-progress", "--no-plot", "ping" })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }
@@ -45,6 +46,18 @@ public sealed class SimCommandTests
         var png = File.ReadAllBytes(Path.Combine(dir, "latency-cdf.png"));
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
         Assert.Contains("ping.rtt", File.ReadAllText(Path.Combine(dir, "distributions.csv")), StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void UdpLoss_ReachesTheSimulatedNetwork()
+    {
+        var dir = DeterminismTests.TempDir();
+        var (exit, _, error) = DeterminismTests.RunCli($"sim failure-detection --nodes 10 --duration 2m --udp-loss 0.6 --out {dir} --no-progress --no-plot");
+        Assert.True(exit == 0, error);
+        var summary = File.ReadAllLines(Path.Combine(dir, "summary.csv"));
+        var falsePositives = summary.Single(l => l.StartsWith("detector.false-positives,", StringComparison.Ordinal));
+        Assert.True(long.Parse(falsePositives.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture) > 0, falsePositives);
         Directory.Delete(dir, recursive: true);
     }
 }

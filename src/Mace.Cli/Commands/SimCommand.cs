@@ -25,19 +25,20 @@ internal static class SimCommand
         var output = new Option<string>("--out", "-o") { Description = "Directory for summary.csv, distributions.csv, nodes.csv, timeline.csv and the PNG plots.", DefaultValueFactory = _ => "sim-out" };
         var faults = new Option<string[]>("--fault") { Description = $"A scripted fault, repeatable: {SimFaultParser.Forms}.", AllowMultipleArgumentsPerToken = false };
         var bandwidth = new Option<string>("--bandwidth") { Description = "Per-node uplink rate range in Mbps, MIN-MAX, or 'unlimited'.", DefaultValueFactory = _ => "2-8" };
+        var udpLoss = new Option<double>("--udp-loss") { Description = "Probability that a UDP datagram is lost, in [0, 1) (TCP stays reliable).", DefaultValueFactory = _ => 0 };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not draw the progress bar (for logs and scripts)." };
         var noPlot = new Option<bool>("--no-plot") { Description = "Do not write PNG plots." };
 
         var command = new Command("sim", "Run a scenario in the deterministic discrete-event simulator (virtual time, simulated network, faults).")
         {
-            scenario, nodes, seed, duration, churn, topology, output, faults, bandwidth, noProgress, noPlot,
+            scenario, nodes, seed, duration, churn, topology, output, faults, bandwidth, udpLoss, noProgress, noPlot,
         };
         command.SetAction(result =>
         {
             var settings = new SimSettings(
                 result.GetValue(scenario)!, result.GetValue(nodes), result.GetValue(seed)!, result.GetValue(duration)!,
                 result.GetValue(churn), result.GetValue(topology)!, result.GetValue(output)!, result.GetValue(faults) ?? [],
-                result.GetValue(bandwidth)!, result.GetValue(noProgress), result.GetValue(noPlot));
+                result.GetValue(bandwidth)!, result.GetValue(udpLoss), result.GetValue(noProgress), result.GetValue(noPlot));
             return Run(settings);
         });
         return command;
@@ -98,6 +99,12 @@ internal static class SimCommand
             error = $"--bandwidth must be MIN-MAX in Mbps with 0 < MIN <= MAX (like 2-8) or 'unlimited', not '{s.Bandwidth}'";
             return false;
         }
+        if (!(s.UdpLoss >= 0 && s.UdpLoss < 1))
+        {
+            error = $"--udp-loss must be a probability in [0, 1), not {s.UdpLoss.ToString(CultureInfo.InvariantCulture)}";
+            return false;
+        }
+        network = network with { UdpLoss = s.UdpLoss };
         var faults = new List<ScriptedFault>();
         foreach (var text in s.Faults)
         {
