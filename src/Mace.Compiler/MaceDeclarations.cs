@@ -30,15 +30,26 @@ public static class MaceDeclarations
         return references.Where(r => !DeclaredNames(r).Any(local.Contains)).ToImmutableArray();
     }
 
-    /// <summary>The serviceclass names declared in a declaration string.</summary>
+    /// <summary>The serviceclass names, and top-level handler names, declared in a declaration string.</summary>
     public static IEnumerable<string> DeclaredNames(string declaration)
     {
-        const string Keyword = "serviceclass";
+        foreach (var name in NamesAfter(declaration, "serviceclass")) yield return name;
+        foreach (var name in NamesAfter(declaration, "handler")) yield return name;
+    }
+
+    /// <summary>
+    /// Identifiers that follow <paramref name="keyword"/> as a declaration: at the start, or after
+    /// whitespace or a semicolon (so the <c>handler</c> in <c>upcalls(handler H)</c> is not one).
+    /// </summary>
+    private static IEnumerable<string> NamesAfter(string declaration, string keyword)
+    {
         var index = 0;
-        while ((index = declaration.IndexOf(Keyword, index, StringComparison.Ordinal)) >= 0)
+        while ((index = declaration.IndexOf(keyword, index, StringComparison.Ordinal)) >= 0)
         {
-            var start = index + Keyword.Length;
+            var before = index == 0 ? ' ' : declaration[index - 1];
+            var start = index + keyword.Length;
             index = start;
+            if (!(char.IsWhiteSpace(before) || before == ';')) continue;
             if (start >= declaration.Length || !char.IsWhiteSpace(declaration[start])) continue;
             while (start < declaration.Length && char.IsWhiteSpace(declaration[start])) start++;
             var end = start;

@@ -17,6 +17,37 @@ public class GeneratorDiagnosticsTests
     }
 
     [Fact]
+    public void TopLevelHandler_InOneFile_ReusedByServiceClassesInAnother()
+    {
+        const string Handlers = """
+            handler PeerEvents {
+                void PeerUp(NodeAddress peer) { }
+            }
+            """;
+        const string Service = """
+            serviceclass Watcher {
+                downcalls { void Watch(NodeAddress peer); }
+                upcalls(handler PeerEvents);
+            }
+
+            service Sentry : Watcher;
+
+            transitions {
+                downcall Watch(NodeAddress peer) { Upcall.PeerUp(peer); }
+            }
+            """;
+        var driver = GeneratorHarness.NewDriver([new InMemoryAdditionalText("/project/Handlers.mace", Handlers), new InMemoryAdditionalText("/project/Sentry.mace", Service)]);
+        driver = driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.NewCompilation(), out var output, out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var handler = output.GetTypeByMetadataName("GeneratorTestProject.IPeerEvents");
+        Assert.NotNull(handler);
+        var register = output.GetTypeByMetadataName("GeneratorTestProject.IWatcher")!.GetMembers("RegisterPeerEvents").OfType<IMethodSymbol>().Single();
+        Assert.Equal(handler, register.Parameters[1].Type, SymbolEqualityComparer.Default);
+    }
+
+    [Fact]
     public void CSharpTypeErrorInTransitionBody_IsReportedAtTheMaceLine()
     {
         var text = Inputs.Read("Counter.mace").Replace("Count++;", "Count = \"not a number\";", StringComparison.Ordinal);

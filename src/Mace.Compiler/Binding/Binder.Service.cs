@@ -58,7 +58,7 @@ internal sealed partial class Binder
         var result = ImmutableArray.CreateBuilder<ServiceClassSymbol>();
         foreach (var name in syntax.Provides)
         {
-            if (!_serviceClasses.TryGetValue(name.Text, out var symbol))
+            if (!_serviceClasses.TryGetValue(name.Text, out var symbol) || symbol.IsHandlerDeclaration)
             {
                 _diagnostics.ReportUnknownProvidedServiceClass(name.Span, name.Text);
             }
@@ -107,7 +107,7 @@ internal sealed partial class Binder
         foreach (var lower in syntax.LowerServices)
         {
             DeclareMember(lower.Name, "lower service");
-            if (!_serviceClasses.TryGetValue(lower.Interface.Text, out var symbol))
+            if (!_serviceClasses.TryGetValue(lower.Interface.Text, out var symbol) || symbol.IsHandlerDeclaration)
             {
                 _diagnostics.ReportUnknownLowerServiceClass(lower.Interface.Span, lower.Interface.Text, lower.Name.Text);
                 continue;

@@ -47,7 +47,7 @@ internal sealed partial class Binder
             }
             foreach (var handler in symbol.Handlers)
             {
-                if (!handlerNames.Add(handler.Name)) _diagnostics.ReportDuplicateName(handler.Syntax.Name.Span, handler.Name, "handler");
+                if (!handler.Syntax.IsReference && !handlerNames.Add(handler.Name)) _diagnostics.ReportDuplicateName(handler.Syntax.Name.Span, handler.Name, "handler");
             }
             _serviceClasses.Add(symbol.Name, symbol);
             local.Add(symbol);
@@ -65,7 +65,33 @@ internal sealed partial class Binder
         }
 
         foreach (var symbol in _serviceClasses.Values) ResolveBases(symbol);
+        foreach (var symbol in _serviceClasses.Values) ResolveReusedHandlers(symbol, local.Contains(symbol) ? _diagnostics : null);
         return local.ToImmutable();
+    }
+
+    /// <summary>Binds each <c>upcalls(handler H);</c> of <paramref name="symbol"/> to the handler <c>H</c> declared elsewhere (MACE2025 when there is none).</summary>
+    private void ResolveReusedHandlers(ServiceClassSymbol symbol, DiagnosticBag? diagnostics)
+    {
+        if (!symbol.Handlers.Any(h => h.Syntax.IsReference)) return;
+        var resolved = ImmutableArray.CreateBuilder<HandlerSymbol>(symbol.Handlers.Length);
+        foreach (var handler in symbol.Handlers)
+        {
+            if (!handler.Syntax.IsReference)
+            {
+                resolved.Add(handler);
+                continue;
+            }
+            var declared = _serviceClasses.Values
+                .SelectMany(s => s.Handlers)
+                .FirstOrDefault(h => h.Name == handler.Name && !h.Syntax.IsReference && !h.IsReused);
+            if (declared is null)
+            {
+                diagnostics?.ReportUnknownHandler(handler.Syntax.Name.Span, handler.Name, symbol.Name);
+                continue;
+            }
+            resolved.Add(declared with { Syntax = handler.Syntax, IsReused = true });
+        }
+        symbol.Handlers = resolved.ToImmutable();
     }
 
     private static ServiceClassSymbol CreateServiceClass(ServiceClassSyntax syntax, string? ns, bool isReferenced, DiagnosticBag? diagnostics)

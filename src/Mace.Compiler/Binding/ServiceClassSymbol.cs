@@ -29,7 +29,11 @@ internal sealed class ServiceClassSymbol
 
     public ImmutableArray<MethodSymbol> Downcalls { get; }
 
-    public ImmutableArray<HandlerSymbol> Handlers { get; }
+    /// <summary>The serviceclass's handlers; reused ones (<c>upcalls(handler H);</c>) are bound once every declaration is known.</summary>
+    public ImmutableArray<HandlerSymbol> Handlers { get; set; }
+
+    /// <summary>True for a top-level <c>handler H { ... }</c>: it declares interface <c>IH</c> only and cannot be provided or used as a layer.</summary>
+    public bool IsHandlerDeclaration => Syntax.IsHandlerDeclaration;
 
     public ServiceClassSyntax Syntax { get; }
 

@@ -123,6 +123,10 @@ public sealed partial class DiagnosticBag
     /// <summary>MACE3008: a detector entry written twice.</summary>
     public void ReportDuplicateDetectKey(MaceSpan span, string key, string detector) =>
         Error("MACE3008", span, $"detector '{detector}' sets '{key}' more than once");
+    /// <summary>MACE2025: <c>upcalls(handler H);</c> names no declared handler.</summary>
+    public void ReportUnknownHandler(MaceSpan span, string name, string serviceClass) =>
+        Error("MACE2025", span, $"serviceclass '{serviceClass}' reuses handler '{name}', which is not declared (declare 'handler {name} {{ ... }}' or an 'upcalls(handler {name}) {{ ... }}' block)");
+
     /// <summary>MACE3009: a distributed detector without one of its other required keys.</summary>
     public void ReportDetectorMissingKey(MaceSpan span, string name, string key, string meaning) =>
         Error("MACE3009", span, $"detector '{name}' has no '{key}' ({meaning})");

@@ -7,6 +7,11 @@ internal sealed partial class CSharpEmitter
 {
     private void EmitServiceClass(ServiceClassSymbol serviceClass)
     {
+        if (serviceClass.IsHandlerDeclaration)
+        {
+            EmitHandlerDeclaration(serviceClass);
+            return;
+        }
         var name = serviceClass.Name;
         _w.WriteLine("// ---- serviceclass " + name + " " + new string('-', Math.Max(4, 80 - name.Length)));
         _w.WriteLine();
@@ -35,7 +40,7 @@ internal sealed partial class CSharpEmitter
             _w.WriteLine();
             EmitDefaults(name + "Defaults", serviceClass.Downcalls);
         }
-        foreach (var handler in serviceClass.Handlers)
+        foreach (var handler in serviceClass.Handlers.Where(h => !h.IsReused))
         {
             _w.WriteLine();
             EmitHandlerInterface(handler);
@@ -47,6 +52,21 @@ internal sealed partial class CSharpEmitter
         }
         _w.WriteLine();
         EmitProxy(serviceClass);
+    }
+
+    /// <summary>A top-level <c>handler H { ... }</c>: interface <c>IH</c> (carrying its declaration for other projects) and <c>HDefaults</c>.</summary>
+    private void EmitHandlerDeclaration(ServiceClassSymbol declaration)
+    {
+        var handler = declaration.Handlers[0];
+        _w.WriteLine("// ---- handler " + handler.Name + " " + new string('-', Math.Max(4, 80 - handler.Name.Length)));
+        _w.WriteLine();
+        _w.WriteLine("[global::Mace.Runtime.MaceServiceClass(" + Quote(declaration.Name) + ", " + Quote(ServiceClassDeclaration.Normalize(_unit, declaration)) + ")]");
+        EmitHandlerInterface(handler);
+        if (handler.HasDefaults)
+        {
+            _w.WriteLine();
+            EmitDefaults(handler.Name + "Defaults", handler.Upcalls);
+        }
     }
 
     /// <summary>Writes a method signature whose parameter list is copied from the <c>.mace</c> file under <c>#line</c>.</summary>

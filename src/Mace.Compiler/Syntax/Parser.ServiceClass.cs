@@ -69,7 +69,25 @@ public sealed partial class Parser
         return new ServiceClassSyntax(name, bases, downcalls.ToImmutable(), handlers.ToImmutable(), SpanOf(keyword.SpanStart, end), Slice(keyword.SpanStart, end));
     }
 
-    /// <summary><c>upcalls(handler Name) { methods }</c></summary>
+    /// <summary>A top-level <c>handler Name { methods }</c>: a declaration holding just that handler.</summary>
+    private ServiceClassSyntax ParseHandlerDeclaration()
+    {
+        var keyword = _tokens.Next();
+        var name = MatchIdentifier("handler name");
+        var upcalls = ImmutableArray.CreateBuilder<MethodDeclarationSyntax>();
+        ParseMethodBlock(upcalls);
+        var end = Math.Max(keyword.Span.End, _tokens.Previous.Span.End);
+        if (_tokens.Current.IsKind(SyntaxKind.SemicolonToken))
+        {
+            _tokens.Next();
+        }
+
+        var span = SpanOf(keyword.SpanStart, end);
+        var handler = new HandlerSyntax(name, upcalls.ToImmutable(), span);
+        return new ServiceClassSyntax(name, ImmutableArray<IdentifierSyntax>.Empty, ImmutableArray<MethodDeclarationSyntax>.Empty, [handler], span, Slice(keyword.SpanStart, end), IsHandlerDeclaration: true);
+    }
+
+    /// <summary><c>upcalls(handler Name) { methods }</c>, or <c>upcalls(handler Name);</c> reusing a declared handler.</summary>
     private HandlerSyntax ParseHandler()
     {
         var keyword = _tokens.Next();
@@ -79,6 +97,11 @@ public sealed partial class Parser
             MatchWord("handler");
             name = MatchIdentifier("handler name");
             Match(SyntaxKind.CloseParenToken);
+            if (_tokens.Current.IsKind(SyntaxKind.SemicolonToken))
+            {
+                _tokens.Next();
+                return new HandlerSyntax(name, ImmutableArray<MethodDeclarationSyntax>.Empty, SpanOf(keyword.SpanStart, _tokens.Previous.Span.End), IsReference: true);
+            }
         }
         else
         {

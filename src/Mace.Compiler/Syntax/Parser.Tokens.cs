@@ -38,7 +38,7 @@ public sealed partial class Parser
         if (token.IsKind(SyntaxKind.IdentifierToken))
         {
             return (IsBlockName(token.Text) && next.IsKind(SyntaxKind.OpenBraceToken))
-                || ((token.Text == "service" || token.Text == "serviceclass") && next.IsKind(SyntaxKind.IdentifierToken));
+                || ((token.Text == "service" || token.Text == "serviceclass" || token.Text == "handler") && next.IsKind(SyntaxKind.IdentifierToken));
         }
 
         // `using var x = ...;` is a statement; `using A.B;`, `using A = B;`, `using static A;` are directives.

@@ -96,6 +96,10 @@ public sealed partial class Parser
             {
                 serviceClasses.Add(ParseServiceClass());
             }
+            else if (IsWord(current, "handler") && _tokens.Peek(1).IsKind(SyntaxKind.IdentifierToken))
+            {
+                serviceClasses.Add(ParseHandlerDeclaration());
+            }
             else if (IsWord(current, "service"))
             {
                 ParseServiceHeader(service);
