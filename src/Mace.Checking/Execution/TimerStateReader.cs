@@ -7,15 +7,17 @@ using Mace.Runtime.Timers;
 namespace Mace.Checking.Execution;
 
 /// <summary>
-/// Reads how many firings each <c>timer</c> state variable of a service has pending. Generated
-/// <c>WriteState</c> leaves timers out, yet two states that differ only in a pending timer behave
-/// differently, so the state hash adds them. Accessors are compiled once per service type.
+/// Reads the pending firings of each <c>timer</c> state variable of a service: whether one is pending
+/// (a timer without arguments), or the multiset of pending firings and their arguments (a timer with
+/// arguments, <c>PendingState</c>). Generated <c>WriteState</c> leaves timers out, yet two states
+/// that differ only in a pending timer behave differently, so the state hash adds them. Accessors
+/// are compiled once per service type.
 /// </summary>
 internal static class TimerStateReader
 {
     private static readonly ConcurrentDictionary<Type, Func<object, int>[]> s_readers = new();
 
-    /// <summary>The pending-firing counters of <paramref name="service"/>'s timers, in declaration order.</summary>
+    /// <summary>The pending-firing readers of <paramref name="service"/>'s timers, in declaration order.</summary>
     public static Func<object, int>[] For(ServiceBase service) => s_readers.GetOrAdd(service.GetType(), Build);
 
     private static Func<object, int>[] Build(Type type)
@@ -27,7 +29,7 @@ internal static class TimerStateReader
         {
             var timerType = property.PropertyType;
             string? counter = timerType == typeof(MaceTimer) ? nameof(MaceTimer.IsScheduled)
-                : timerType.IsGenericType && timerType.FullName!.StartsWith("Mace.Runtime.Timers.MaceTimer`", StringComparison.Ordinal) ? "PendingCount"
+                : timerType.IsGenericType && timerType.FullName!.StartsWith("Mace.Runtime.Timers.MaceTimer`", StringComparison.Ordinal) ? "PendingState"
                 : null;
             if (counter is null || property.GetMethod is null) continue;
             var instance = Expression.Parameter(typeof(object), "service");
