@@ -62,7 +62,7 @@ public sealed class SampleCheckTests : ICheckTestProvider
             Description = keepEpoch
                 ? "leader failover on a detect block's suspicion, same epoch (seeded bug: a slow leader is suspected, two leaders of one epoch)"
                 : "leader failover on a detect block's suspicion, each takeover in a new epoch",
-            Defaults = new CheckOptions { Depth = 14, Walks = 200, MaxSteps = 200, Seed = 5, Time = TimeMode.Advancing },
+            Defaults = new CheckOptions { Depth = 12, Walks = 200, MaxSteps = 200, Seed = 5, Time = TimeMode.Advancing },
         };
 
     private static CheckTest<UdpJoin> UdpJoin(string name, bool noRetry) =>

@@ -30,8 +30,17 @@ internal sealed record DetectorSymbol(
     /// <summary>The generated probe timer.</summary>
     public string TimerName => "__detector_" + Name + "_timer";
 
-    /// <summary>The generated timer dispatcher.</summary>
+    /// <summary>The generated one-shot timer at the earliest deadline.</summary>
+    public string DeadlineTimerName => "__detector_" + Name + "_deadline";
+
+    /// <summary>The generated probe timer's dispatcher.</summary>
     public string TickName => "__Detector_" + Name + "_Tick";
+
+    /// <summary>The generated deadline timer's dispatcher.</summary>
+    public string DeadlineName => "__Detector_" + Name + "_Deadline";
+
+    /// <summary>The generated routine both dispatchers run.</summary>
+    public string RunName => "__Detector_" + Name + "_Run";
 
     /// <summary>The generated routine other transitions call when they hear from a peer.</summary>
     public string ResetName => "Reset_" + Name;

@@ -5,8 +5,9 @@ namespace Mace.Compiler.Emit;
 /// <summary>
 /// Distributed detectors (<c>detect</c>). Each detector gets a <c>PeerDetector</c> (per-peer
 /// last-heard times and suspicions), a recurring timer armed by <c>MaceInit</c> with the detector's
-/// period, and a tick that, while the guard holds, re-reads the watched peers, sends each a probe
-/// and raises every peer silent for longer than the timeout (once per silence). Probes and replies
+/// period, a tick that, while the guard holds, re-reads the watched peers and sends each a probe,
+/// and a deadline timer at the earliest silence's end; either raises every peer silent for longer
+/// than the timeout (once per silence). Probes and replies
 /// are intercepted in the lower layer's receive upcall before message dispatch: a probe is answered
 /// with the reply (when the detector has one) and, like a reply, counts as hearing from its sender.
 /// A transition that names the probe or reply message still runs after the detector has seen it.
@@ -24,6 +25,7 @@ internal sealed partial class CSharpEmitter
             _w.Indent();
             _w.WriteMapped(detector.Period, suffix: ");");
             _w.Unindent();
+            _w.WriteLine(detector.DeadlineTimerName + " = new global::Mace.Runtime.Timers.MaceTimer(this, " + Quote("detect " + detector.Name + " deadline") + ", " + detector.DeadlineName + ");");
         }
     }
 
@@ -46,32 +48,55 @@ internal sealed partial class CSharpEmitter
         }
     }
 
+    /// <summary>
+    /// The tick (every period: re-read the peers, probe them, check) and the deadline check (a
+    /// one-shot timer at the earliest unsuspected peer's last-heard time plus the timeout, so a
+    /// silent peer is raised within the timeout of the last time it was heard, not up to a period later).
+    /// </summary>
     private void EmitDetector(DetectorSymbol detector)
     {
-        _w.WriteLine("private readonly " + PeerDetectorType + " " + detector.FieldName + " = new();");
+        var field = detector.FieldName;
+        _w.WriteLine("private readonly " + PeerDetectorType + " " + field + " = new();");
         _w.WriteLine("private readonly global::Mace.Runtime.Timers.MaceTimer " + detector.TimerName + ";");
+        _w.WriteLine("private readonly global::Mace.Runtime.Timers.MaceTimer " + detector.DeadlineTimerName + ";");
         _w.WriteLine();
         _w.WriteLine("/// <summary>Detector " + detector.Name + ": <paramref name=\"peer\"/> was heard from now (restarts its timeout, clears a suspicion).</summary>");
-        _w.WriteLine("private void " + detector.ResetName + "(global::Mace.Runtime.NodeAddress peer) => " + detector.FieldName + ".Heard(peer, Now);");
+        _w.WriteLine("private void " + detector.ResetName + "(global::Mace.Runtime.NodeAddress peer) => " + field + ".Heard(peer, Now);");
         _w.WriteLine();
-        _w.WriteLine("private void " + detector.TickName + "()");
+        _w.WriteLine("private void " + detector.TickName + "() => " + detector.RunName + "(probe: true);");
+        _w.WriteLine();
+        _w.WriteLine("private void " + detector.DeadlineName + "() => " + detector.RunName + "(probe: false);");
+        _w.WriteLine();
+        _w.WriteLine("private void " + detector.RunName + "(bool probe)");
         _w.OpenBrace();
-        _w.WriteLine("__TraceEvent(" + Quote("detect " + detector.Name) + ", null);");
+        _w.WriteLine("__TraceEvent(probe ? " + Quote("detect " + detector.Name) + " : " + Quote("detect " + detector.Name + " deadline") + ", null);");
         if (detector.Guard is { } guard)
         {
-            _w.WriteMapped(guard, "if (!(", ")) { " + detector.FieldName + ".Clear(); return; }");
+            _w.WriteMapped(guard, "if (!(", ")) { " + field + ".Clear(); " + detector.DeadlineTimerName + ".Cancel(); return; }");
         }
-        _w.WriteLine(detector.FieldName + ".Tick(Now,");
+        _w.WriteLine("var __timeout =");
         _w.Indent();
-        _w.WriteMapped(detector.Nodes, suffix: ",");
-        _w.WriteMapped(detector.Timeout, suffix: ");");
+        _w.WriteMapped(detector.Timeout, suffix: ";");
+        _w.Unindent();
+        _w.WriteLine("if (probe)");
+        _w.OpenBrace();
+        _w.WriteLine(field + ".Tick(Now,");
+        _w.Indent();
+        _w.WriteMapped(detector.Nodes, suffix: ", __timeout);");
         _w.Unindent();
         if (detector.Probe is { } probe)
         {
-            _w.WriteLine("foreach (var __peer in " + detector.FieldName + ".Watched) " + detector.Via!.Name + "." + detector.Send!.Name + "(__peer, new " + probe.Name + "());");
+            _w.WriteLine("foreach (var __peer in " + field + ".Watched) " + detector.Via!.Name + "." + detector.Send!.Name + "(__peer, new " + probe.Name + "());");
         }
-        _w.WriteLine("if (" + detector.FieldName + ".Failed.Count == 0) return;");
-        _w.WriteLine("foreach (var __peer in global::System.Linq.Enumerable.ToArray(" + detector.FieldName + ".Failed))");
+        _w.CloseBrace();
+        _w.WriteLine("else");
+        _w.OpenBrace();
+        _w.WriteLine(field + ".Check(Now, __timeout);");
+        _w.CloseBrace();
+        _w.WriteLine("if (" + field + ".NextDeadline(__timeout) is { } __due) " + detector.DeadlineTimerName + ".Schedule(__due - Now + global::System.TimeSpan.FromTicks(1));");
+        _w.WriteLine("else " + detector.DeadlineTimerName + ".Cancel();");
+        _w.WriteLine("if (" + field + ".Failed.Count == 0) return;");
+        _w.WriteLine("foreach (var __peer in global::System.Linq.Enumerable.ToArray(" + field + ".Failed))");
         _w.OpenBrace();
         _w.WriteMapped(detector.Raise, suffix: "(__peer);");
         _w.CloseBrace();

@@ -123,7 +123,11 @@ internal sealed partial class CSharpEmitter
         if (cancelTimers)
         {
             foreach (var timer in service.Timers) _w.WriteLine(timer.Name + ".Cancel();");
-            foreach (var detector in service.Detectors) _w.WriteLine(detector.TimerName + ".Cancel();");
+            foreach (var detector in service.Detectors)
+            {
+                _w.WriteLine(detector.TimerName + ".Cancel();");
+                _w.WriteLine(detector.DeadlineTimerName + ".Cancel();");
+            }
         }
         if (reset) _w.WriteLine("__InitializeState();");
         if (!lowerFirst)

@@ -5,11 +5,12 @@ namespace Mace.Runtime.FailureDetection;
 /// <summary>
 /// The bookkeeping behind a generated <c>detect</c> block: when each watched peer was last heard
 /// from, and which peers are suspected. On every probe period the service calls
-/// <see cref="Tick(DateTime, IEnumerable{NodeAddress}, TimeSpan)"/> with the current watched set;
-/// a peer silent for longer than the timeout is suspected once (reported in <see cref="Failed"/>)
-/// and cleared again by <see cref="Heard"/>. A peer is first timed from the tick that sees it in
-/// the watched set, and forgotten when it leaves the set. Lane only; deterministic: peers are
-/// visited in the order of the watched collection.
+/// <see cref="Tick(DateTime, IEnumerable{NodeAddress}, TimeSpan)"/> with the current watched set,
+/// and at <see cref="NextDeadline"/> it calls <see cref="Check"/>; a peer silent for longer than
+/// the timeout is suspected once (reported in <see cref="Failed"/>) and cleared again by
+/// <see cref="Heard"/>. A peer is first timed from the tick that sees it in the watched set, and
+/// forgotten when it leaves the set. Lane only; deterministic: peers are visited in the order of the
+/// watched collection.
 /// </summary>
 public sealed class PeerDetector
 {
@@ -46,7 +47,6 @@ public sealed class PeerDetector
     public void Tick(DateTime now, IEnumerable<NodeAddress>? watched, TimeSpan timeout)
     {
         _watched.Clear();
-        _failed.Clear();
         _seen.Clear();
         if (watched is not null)
         {
@@ -54,24 +54,51 @@ public sealed class PeerDetector
             {
                 if (peer.IsNone || !_seen.Add(peer)) continue;
                 _watched.Add(peer);
-                if (!_peers.TryGetValue(peer, out var record))
-                {
-                    _peers[peer] = new PeerRecord(now, Suspected: false);
-                }
-                else if (!record.Suspected && now - record.LastHeard > timeout)
-                {
-                    _peers[peer] = record with { Suspected = true };
-                    _failed.Add(peer);
-                }
+                if (!_peers.ContainsKey(peer)) _peers[peer] = new PeerRecord(now, Suspected: false);
             }
         }
-        if (_peers.Count == _seen.Count) return;
-        _gone.Clear();
-        foreach (var peer in _peers.Keys)
+        if (_peers.Count != _seen.Count)
         {
-            if (!_seen.Contains(peer)) _gone.Add(peer);
+            _gone.Clear();
+            foreach (var peer in _peers.Keys)
+            {
+                if (!_seen.Contains(peer)) _gone.Add(peer);
+            }
+            foreach (var peer in _gone) _peers.Remove(peer);
         }
-        foreach (var peer in _gone) _peers.Remove(peer);
+        Check(now, timeout);
+    }
+
+    /// <summary>
+    /// The timeout check alone (between ticks, at <see cref="NextDeadline"/>): fills
+    /// <see cref="Failed"/> with the watched peers silent for longer than <paramref name="timeout"/>
+    /// that were not suspected yet, and marks them suspected.
+    /// </summary>
+    public void Check(DateTime now, TimeSpan timeout)
+    {
+        _failed.Clear();
+        foreach (var peer in _watched)
+        {
+            if (!_peers.TryGetValue(peer, out var record) || record.Suspected || now - record.LastHeard <= timeout) continue;
+            _peers[peer] = record with { Suspected = true };
+            _failed.Add(peer);
+        }
+    }
+
+    /// <summary>
+    /// When the first unsuspected peer's silence reaches <paramref name="timeout"/> (its last-heard
+    /// time plus the timeout); null when no peer is timed. A check just after it notices the peer.
+    /// </summary>
+    public DateTime? NextDeadline(TimeSpan timeout)
+    {
+        DateTime? earliest = null;
+        foreach (var peer in _watched)
+        {
+            if (!_peers.TryGetValue(peer, out var record) || record.Suspected) continue;
+            var due = record.LastHeard + timeout;
+            if (earliest is null || due < earliest) earliest = due;
+        }
+        return earliest;
     }
 
     /// <summary>

@@ -38,6 +38,26 @@ public sealed class PeerDetectorTests
     }
 
     [Fact]
+    public void NextDeadline_IsTheEarliestUnsuspectedSilence_AndCheckRaisesJustAfterIt()
+    {
+        var detector = new PeerDetector();
+        Assert.Null(detector.NextDeadline(s_timeout));
+        detector.Tick(At(0), [s_a, s_b], s_timeout);
+        detector.Heard(s_a, At(2));
+        Assert.Equal(At(5), detector.NextDeadline(s_timeout));
+
+        detector.Check(At(5), s_timeout);
+        Assert.Empty(detector.Failed);
+        detector.Check(At(5).AddTicks(1), s_timeout);
+        Assert.Equal([s_b], detector.Failed);
+        Assert.Equal(At(7), detector.NextDeadline(s_timeout)); // b is suspected: a's deadline is next
+
+        detector.Check(At(7).AddTicks(1), s_timeout);
+        Assert.Equal([s_a], detector.Failed);
+        Assert.Null(detector.NextDeadline(s_timeout));
+    }
+
+    [Fact]
     public void Tick_PeerLeavesWatchedSet_IsForgotten_AndTimedAfreshWhenItReturns()
     {
         var detector = new PeerDetector();

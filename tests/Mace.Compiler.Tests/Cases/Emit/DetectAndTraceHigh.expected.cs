@@ -70,6 +70,7 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
 #line (34, 18) - (34, 28) 12 "DetectAndTraceHigh.mace"
             ProbeEvery);
 #line default
+        __detector_PeerLiveness_deadline = new global::Mace.Runtime.Timers.MaceTimer(this, "detect PeerLiveness deadline", __Detector_PeerLiveness_Deadline);
         __InitializeState();
     }
 
@@ -172,12 +173,14 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
     public override void MaceExit() => RunLifecycle(() =>
     {
         __detector_PeerLiveness_timer.Cancel();
+        __detector_PeerLiveness_deadline.Cancel();
         __Net_service.MaceExit();
     });
 
     public override void MaceReset() => RunLifecycle(() =>
     {
         __detector_PeerLiveness_timer.Cancel();
+        __detector_PeerLiveness_deadline.Cancel();
         __InitializeState();
         __Net_service.MaceReset();
     });
@@ -255,24 +258,39 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
     // ---- distributed detectors
     private readonly global::Mace.Runtime.FailureDetection.PeerDetector __detector_PeerLiveness = new();
     private readonly global::Mace.Runtime.Timers.MaceTimer __detector_PeerLiveness_timer;
+    private readonly global::Mace.Runtime.Timers.MaceTimer __detector_PeerLiveness_deadline;
 
     /// <summary>Detector PeerLiveness: <paramref name="peer"/> was heard from now (restarts its timeout, clears a suspicion).</summary>
     private void Reset_PeerLiveness(global::Mace.Runtime.NodeAddress peer) => __detector_PeerLiveness.Heard(peer, Now);
 
-    private void __Detector_PeerLiveness_Tick()
+    private void __Detector_PeerLiveness_Tick() => __Detector_PeerLiveness_Run(probe: true);
+
+    private void __Detector_PeerLiveness_Deadline() => __Detector_PeerLiveness_Run(probe: false);
+
+    private void __Detector_PeerLiveness_Run(bool probe)
     {
-        __TraceEvent("detect PeerLiveness", null);
+        __TraceEvent(probe ? "detect PeerLiveness" : "detect PeerLiveness deadline", null);
 #line (32, 17) - (32, 33) 14 "DetectAndTraceHigh.mace"
-        if (!(state == Running)) { __detector_PeerLiveness.Clear(); return; }
+        if (!(state == Running)) { __detector_PeerLiveness.Clear(); __detector_PeerLiveness_deadline.Cancel(); return; }
 #line default
-        __detector_PeerLiveness.Tick(Now,
-#line (31, 17) - (31, 22) 12 "DetectAndTraceHigh.mace"
-            Peers,
-#line default
+        var __timeout =
 #line (36, 19) - (36, 42) 12 "DetectAndTraceHigh.mace"
-            TimeSpan.FromSeconds(5));
+            TimeSpan.FromSeconds(5);
 #line default
-        foreach (var __peer in __detector_PeerLiveness.Watched) Net.Route(__peer, new Probe());
+        if (probe)
+        {
+            __detector_PeerLiveness.Tick(Now,
+#line (31, 17) - (31, 22) 16 "DetectAndTraceHigh.mace"
+                Peers, __timeout);
+#line default
+            foreach (var __peer in __detector_PeerLiveness.Watched) Net.Route(__peer, new Probe());
+        }
+        else
+        {
+            __detector_PeerLiveness.Check(Now, __timeout);
+        }
+        if (__detector_PeerLiveness.NextDeadline(__timeout) is { } __due) __detector_PeerLiveness_deadline.Schedule(__due - Now + global::System.TimeSpan.FromTicks(1));
+        else __detector_PeerLiveness_deadline.Cancel();
         if (__detector_PeerLiveness.Failed.Count == 0) return;
         foreach (var __peer in global::System.Linq.Enumerable.ToArray(__detector_PeerLiveness.Failed))
         {

@@ -107,14 +107,17 @@ public sealed partial class Beat : global::Mace.Runtime.ServiceBase, IWatcher
 #line (30, 18) - (30, 48) 12 "DetectHeartbeatAndPassive.mace"
             TimeSpan.FromMilliseconds(500));
 #line default
+        __detector_Heartbeats_deadline = new global::Mace.Runtime.Timers.MaceTimer(this, "detect Heartbeats deadline", __Detector_Heartbeats_Deadline);
         __detector_Quiet_timer = new global::Mace.Runtime.Timers.MaceTimer(this, "detect Quiet", __Detector_Quiet_Tick,
 #line (36, 18) - (36, 41) 12 "DetectHeartbeatAndPassive.mace"
             TimeSpan.FromSeconds(1));
 #line default
+        __detector_Quiet_deadline = new global::Mace.Runtime.Timers.MaceTimer(this, "detect Quiet deadline", __Detector_Quiet_Deadline);
         __detector_LeaderAlive_timer = new global::Mace.Runtime.Timers.MaceTimer(this, "detect LeaderAlive", __Detector_LeaderAlive_Tick,
 #line (44, 18) - (44, 41) 12 "DetectHeartbeatAndPassive.mace"
             TimeSpan.FromSeconds(1));
 #line default
+        __detector_LeaderAlive_deadline = new global::Mace.Runtime.Timers.MaceTimer(this, "detect LeaderAlive deadline", __Detector_LeaderAlive_Deadline);
         __InitializeState();
     }
 
@@ -225,8 +228,11 @@ public sealed partial class Beat : global::Mace.Runtime.ServiceBase, IWatcher
     public override void MaceExit() => RunLifecycle(() =>
     {
         __detector_Heartbeats_timer.Cancel();
+        __detector_Heartbeats_deadline.Cancel();
         __detector_Quiet_timer.Cancel();
+        __detector_Quiet_deadline.Cancel();
         __detector_LeaderAlive_timer.Cancel();
+        __detector_LeaderAlive_deadline.Cancel();
         __Net_service.MaceExit();
         __Side_service.MaceExit();
     });
@@ -234,8 +240,11 @@ public sealed partial class Beat : global::Mace.Runtime.ServiceBase, IWatcher
     public override void MaceReset() => RunLifecycle(() =>
     {
         __detector_Heartbeats_timer.Cancel();
+        __detector_Heartbeats_deadline.Cancel();
         __detector_Quiet_timer.Cancel();
+        __detector_Quiet_deadline.Cancel();
         __detector_LeaderAlive_timer.Cancel();
+        __detector_LeaderAlive_deadline.Cancel();
         __InitializeState();
         __Net_service.MaceReset();
         __Side_service.MaceReset();
@@ -296,21 +305,36 @@ public sealed partial class Beat : global::Mace.Runtime.ServiceBase, IWatcher
     // ---- distributed detectors
     private readonly global::Mace.Runtime.FailureDetection.PeerDetector __detector_Heartbeats = new();
     private readonly global::Mace.Runtime.Timers.MaceTimer __detector_Heartbeats_timer;
+    private readonly global::Mace.Runtime.Timers.MaceTimer __detector_Heartbeats_deadline;
 
     /// <summary>Detector Heartbeats: <paramref name="peer"/> was heard from now (restarts its timeout, clears a suspicion).</summary>
     private void Reset_Heartbeats(global::Mace.Runtime.NodeAddress peer) => __detector_Heartbeats.Heard(peer, Now);
 
-    private void __Detector_Heartbeats_Tick()
+    private void __Detector_Heartbeats_Tick() => __Detector_Heartbeats_Run(probe: true);
+
+    private void __Detector_Heartbeats_Deadline() => __Detector_Heartbeats_Run(probe: false);
+
+    private void __Detector_Heartbeats_Run(bool probe)
     {
-        __TraceEvent("detect Heartbeats", null);
-        __detector_Heartbeats.Tick(Now,
-#line (27, 17) - (27, 24) 12 "DetectHeartbeatAndPassive.mace"
-            Watched,
-#line default
+        __TraceEvent(probe ? "detect Heartbeats" : "detect Heartbeats deadline", null);
+        var __timeout =
 #line (31, 19) - (31, 42) 12 "DetectHeartbeatAndPassive.mace"
-            TimeSpan.FromSeconds(3));
+            TimeSpan.FromSeconds(3);
 #line default
-        foreach (var __peer in __detector_Heartbeats.Watched) Side.Route(__peer, new Heartbeat());
+        if (probe)
+        {
+            __detector_Heartbeats.Tick(Now,
+#line (27, 17) - (27, 24) 16 "DetectHeartbeatAndPassive.mace"
+                Watched, __timeout);
+#line default
+            foreach (var __peer in __detector_Heartbeats.Watched) Side.Route(__peer, new Heartbeat());
+        }
+        else
+        {
+            __detector_Heartbeats.Check(Now, __timeout);
+        }
+        if (__detector_Heartbeats.NextDeadline(__timeout) is { } __due) __detector_Heartbeats_deadline.Schedule(__due - Now + global::System.TimeSpan.FromTicks(1));
+        else __detector_Heartbeats_deadline.Cancel();
         if (__detector_Heartbeats.Failed.Count == 0) return;
         foreach (var __peer in global::System.Linq.Enumerable.ToArray(__detector_Heartbeats.Failed))
         {
@@ -322,20 +346,35 @@ public sealed partial class Beat : global::Mace.Runtime.ServiceBase, IWatcher
 
     private readonly global::Mace.Runtime.FailureDetection.PeerDetector __detector_Quiet = new();
     private readonly global::Mace.Runtime.Timers.MaceTimer __detector_Quiet_timer;
+    private readonly global::Mace.Runtime.Timers.MaceTimer __detector_Quiet_deadline;
 
     /// <summary>Detector Quiet: <paramref name="peer"/> was heard from now (restarts its timeout, clears a suspicion).</summary>
     private void Reset_Quiet(global::Mace.Runtime.NodeAddress peer) => __detector_Quiet.Heard(peer, Now);
 
-    private void __Detector_Quiet_Tick()
+    private void __Detector_Quiet_Tick() => __Detector_Quiet_Run(probe: true);
+
+    private void __Detector_Quiet_Deadline() => __Detector_Quiet_Run(probe: false);
+
+    private void __Detector_Quiet_Run(bool probe)
     {
-        __TraceEvent("detect Quiet", null);
-        __detector_Quiet.Tick(Now,
-#line (35, 17) - (35, 24) 12 "DetectHeartbeatAndPassive.mace"
-            Watched,
-#line default
+        __TraceEvent(probe ? "detect Quiet" : "detect Quiet deadline", null);
+        var __timeout =
 #line (37, 19) - (37, 43) 12 "DetectHeartbeatAndPassive.mace"
-            TimeSpan.FromSeconds(10));
+            TimeSpan.FromSeconds(10);
 #line default
+        if (probe)
+        {
+            __detector_Quiet.Tick(Now,
+#line (35, 17) - (35, 24) 16 "DetectHeartbeatAndPassive.mace"
+                Watched, __timeout);
+#line default
+        }
+        else
+        {
+            __detector_Quiet.Check(Now, __timeout);
+        }
+        if (__detector_Quiet.NextDeadline(__timeout) is { } __due) __detector_Quiet_deadline.Schedule(__due - Now + global::System.TimeSpan.FromTicks(1));
+        else __detector_Quiet_deadline.Cancel();
         if (__detector_Quiet.Failed.Count == 0) return;
         foreach (var __peer in global::System.Linq.Enumerable.ToArray(__detector_Quiet.Failed))
         {
@@ -347,21 +386,36 @@ public sealed partial class Beat : global::Mace.Runtime.ServiceBase, IWatcher
 
     private readonly global::Mace.Runtime.FailureDetection.PeerDetector __detector_LeaderAlive = new();
     private readonly global::Mace.Runtime.Timers.MaceTimer __detector_LeaderAlive_timer;
+    private readonly global::Mace.Runtime.Timers.MaceTimer __detector_LeaderAlive_deadline;
 
     /// <summary>Detector LeaderAlive: <paramref name="peer"/> was heard from now (restarts its timeout, clears a suspicion).</summary>
     private void Reset_LeaderAlive(global::Mace.Runtime.NodeAddress peer) => __detector_LeaderAlive.Heard(peer, Now);
 
-    private void __Detector_LeaderAlive_Tick()
+    private void __Detector_LeaderAlive_Tick() => __Detector_LeaderAlive_Run(probe: true);
+
+    private void __Detector_LeaderAlive_Deadline() => __Detector_LeaderAlive_Run(probe: false);
+
+    private void __Detector_LeaderAlive_Run(bool probe)
     {
-        __TraceEvent("detect LeaderAlive", null);
-        __detector_LeaderAlive.Tick(Now,
-#line (41, 17) - (41, 23) 12 "DetectHeartbeatAndPassive.mace"
-            Leader,
-#line default
+        __TraceEvent(probe ? "detect LeaderAlive" : "detect LeaderAlive deadline", null);
+        var __timeout =
 #line (45, 19) - (45, 42) 12 "DetectHeartbeatAndPassive.mace"
-            TimeSpan.FromSeconds(4));
+            TimeSpan.FromSeconds(4);
 #line default
-        foreach (var __peer in __detector_LeaderAlive.Watched) Net.Route(__peer, new Heartbeat());
+        if (probe)
+        {
+            __detector_LeaderAlive.Tick(Now,
+#line (41, 17) - (41, 23) 16 "DetectHeartbeatAndPassive.mace"
+                Leader, __timeout);
+#line default
+            foreach (var __peer in __detector_LeaderAlive.Watched) Net.Route(__peer, new Heartbeat());
+        }
+        else
+        {
+            __detector_LeaderAlive.Check(Now, __timeout);
+        }
+        if (__detector_LeaderAlive.NextDeadline(__timeout) is { } __due) __detector_LeaderAlive_deadline.Schedule(__due - Now + global::System.TimeSpan.FromTicks(1));
+        else __detector_LeaderAlive_deadline.Cancel();
         if (__detector_LeaderAlive.Failed.Count == 0) return;
         foreach (var __peer in global::System.Linq.Enumerable.ToArray(__detector_LeaderAlive.Failed))
         {
