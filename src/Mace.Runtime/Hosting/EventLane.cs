@@ -5,11 +5,13 @@ namespace Mace.Runtime.Hosting;
 /// <summary>
 /// A node's event lane on the thread pool: FIFO, one piece of work at a time, no lock. Producers on
 /// any thread enqueue and, if no turn is scheduled, schedule one; a turn runs at most a batch of
-/// work, then clears the flag and reschedules itself if more work arrived.
+/// work, then clears the flag and reschedules itself if more work arrived. A socket loop may run
+/// the turn itself (<see cref="PostAndRun"/>) when none is scheduled.
 /// </summary>
 /// <remarks>
 /// Invariant: at most one thread runs a turn, because only the thread that flips
-/// <c>_scheduled</c> from 0 to 1 queues one, and a turn clears it only after its last piece of work.
+/// <c>_scheduled</c> from 0 to 1 queues one (or runs it), and a turn clears it only after its last
+/// piece of work.
 /// The interlocked flip and the queue order every piece of work after the one before it, whatever
 /// thread each runs on.
 /// </remarks>
@@ -41,6 +43,18 @@ internal sealed class EventLane : IThreadPoolWorkItem
         ScheduleTurn();
     }
 
+    /// <summary>
+    /// Queues <paramref name="work"/> and, if no turn is scheduled, runs the turn on the calling thread
+    /// instead of waking a thread-pool thread for it. For socket loops on the thread pool: work they
+    /// produce runs while its data is hot, with no hand-off. Never call it from lane work.
+    /// </summary>
+    public void PostAndRun(Action work)
+    {
+        if (_closed) return;
+        _queue.Enqueue(work);
+        if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0) RunTurn();
+    }
+
     /// <summary>Drops queued work and refuses more. Any thread.</summary>
     public void Close()
     {
@@ -59,7 +73,10 @@ internal sealed class EventLane : IThreadPoolWorkItem
     }
 
     /// <summary>One turn: up to a batch of work, in order.</summary>
-    void IThreadPoolWorkItem.Execute()
+    void IThreadPoolWorkItem.Execute() => RunTurn();
+
+    // Runs by whoever flipped _scheduled from 0 to 1: a thread-pool turn, or PostAndRun's caller.
+    private void RunTurn()
     {
         for (var i = 0; i < _batchSize && !_closed && _queue.TryDequeue(out var work); i++)
         {

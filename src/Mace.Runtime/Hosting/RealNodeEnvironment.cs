@@ -101,6 +101,9 @@ public sealed partial class RealNodeEnvironment : INodeEnvironment, IDisposable
 
     internal void PostRaw(Action work) => _lane.Post(work);
 
+    /// <summary>Queues <paramref name="work"/> and runs the lane's turn on the calling thread if none is scheduled. Socket loops only, never lane work.</summary>
+    internal void PostAndRun(Action work) => _lane.PostAndRun(work);
+
     internal void Forget(RealTimer timer) => _timers.TryRemove(timer, out _);
 
     // Work posted straight to the environment (not through Node.Execute) that threw.

@@ -37,6 +37,24 @@ public static class FrameCodec
         return total;
     }
 
+    /// <summary>
+    /// Appends one whole frame whose prefix and header were encoded before (by <see cref="Write"/> with
+    /// an empty payload; a sender reuses them for every frame to the same peer and service), then the
+    /// payload; returns its total size.
+    /// </summary>
+    public static int Write(PooledBufferWriter output, ReadOnlySpan<byte> encodedPrefixAndHeader, Payload payload)
+    {
+        var start = output.WrittenCount;
+        encodedPrefixAndHeader.CopyTo(output.GetSpan(encodedPrefixAndHeader.Length));
+        output.Advance(encodedPrefixAndHeader.Length);
+        var writer = new MaceWriter(output);
+        payload.WriteTo(ref writer);
+        writer.Flush();
+        var total = output.WrittenCount - start;
+        BinaryPrimitives.WriteUInt32LittleEndian(output.WrittenSpanForPatching[start..], (uint)(total - LengthPrefixSize));
+        return total;
+    }
+
     /// <summary>One whole frame as a new array (tests, tools, raw senders).</summary>
     public static byte[] Encode(in FrameHeader header, Payload payload)
     {

@@ -1,27 +1,33 @@
-using System.Buffers;
 using System.Net.Sockets;
 using Mace.Runtime.Serialization;
 
 namespace Mace.Runtime.Transports;
 
 /// <summary>
-/// The receive loop: reads into a pooled buffer, cuts length-prefixed frames, checks each length
-/// against the maximum before waiting for its body, and posts well-formed frames to the lane. Any
-/// malformed frame (bad length, bad header, truncated at close) is counted and closes the connection.
+/// The receive loop: reads into the connection's buffer, cuts length-prefixed frames, checks each
+/// length against the maximum before waiting for its body, checks each header, and posts all the
+/// well-formed frames of one read to the lane as one <see cref="ReceivedBatch"/>. Any malformed
+/// frame (bad length, bad header, truncated at close) is counted and closes the connection; the
+/// good frames before it are still delivered.
 /// </summary>
+/// <remarks>
+/// Buffers: a small one per connection while reads are small (thousands of connections may be
+/// idle), doubling up to <see cref="MaxReceiveSize"/> while reads fill it, and as large as one frame
+/// when a frame is larger. The bytes of a batch's frames leave with the batch: either the buffer
+/// itself (when the frames fill most of it; the loop continues in a fresh one) or an exact
+/// copy of them, so payloads handed upward are never overwritten.
+/// </remarks>
 internal sealed partial class TcpConnection
 {
     private async Task ReceiveLoopAsync()
     {
-        // A small private buffer per connection (thousands may be idle); frames larger than it are
-        // read into a pooled one that goes back once drained.
-        var small = new byte[InitialReceiveSize];
-        var buffer = small;
+        var buffer = new byte[InitialReceiveSize];
         var filled = 0;
         try
         {
             while (true)
             {
+                var space = buffer.Length - filled;
                 var received = await _socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, _closing.Token).ConfigureAwait(false);
                 if (received == 0)
                 {
@@ -35,22 +41,40 @@ internal sealed partial class TcpConnection
                 }
                 Statistics.Received(received);
                 filled += received;
-                var consumed = CutFrames(buffer.AsSpan(0, filled), out var needed);
-                if (consumed < 0) return;
-                filled -= consumed;
-                if (filled > 0 && consumed > 0) buffer.AsSpan(consumed, filled).CopyTo(buffer);
-                if (needed > buffer.Length || filled == buffer.Length)
+                var batch = TakeBatch();
+                var consumed = CutFrames(buffer.AsSpan(0, filled), batch, out var needed, out var malformed);
+                var leftover = filled - consumed;
+                var nextSize = NextReceiveSize(buffer.Length, received, space, leftover, needed);
+                if (batch.Count > 0)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, buffer.Length * 2));
-                    buffer.AsSpan(0, filled).CopyTo(larger);
-                    if (buffer != small) ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    byte[] data;
+                    if (consumed * 4 >= buffer.Length * 3)
+                    {
+                        data = buffer;
+                        buffer = GC.AllocateUninitializedArray<byte>(nextSize);
+                        data.AsSpan(consumed, leftover).CopyTo(buffer);
+                    }
+                    else
+                    {
+                        data = buffer.AsSpan(0, consumed).ToArray();
+                        buffer = Resize(buffer, consumed, leftover, nextSize);
+                    }
+                    Statistics.FramesReceived(batch.Count);
+                    batch.Seal(data);
+                    _owner.PostBatch(batch);
                 }
-                else if (buffer != small && filled <= small.Length)
+                else
                 {
-                    buffer.AsSpan(0, filled).CopyTo(small);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = small;
+                    ReturnBatch(batch);
+                    buffer = Resize(buffer, consumed, leftover, nextSize);
+                }
+                filled = leftover;
+                if (malformed is not null)
+                {
+                    Statistics.Malformed();
+                    SocketTransportLog.MalformedFrame(Logger, _owner.ListenAddress, PeerText, malformed.Message);
+                    Abort(TransportError.Malformed, malformed);
+                    return;
                 }
             }
         }
@@ -58,17 +82,68 @@ internal sealed partial class TcpConnection
         {
             if (!IsClosed) Abort(TransportError.ReadFailed, ex);
         }
-        finally
+    }
+
+    // The size of the buffer for the next read: as large as the frame being waited for; double
+    // while reads fill the buffer; back to small once a read was small and what is left fits.
+    private static int NextReceiveSize(int current, int received, int space, int leftover, int needed)
+    {
+        if (needed > current) return needed;
+        if (received == space && current < MaxReceiveSize) return Math.Max(needed, Math.Min(current * 2, MaxReceiveSize));
+        if (current > InitialReceiveSize && received < InitialReceiveSize && leftover <= InitialReceiveSize && needed <= InitialReceiveSize) return InitialReceiveSize;
+        return current;
+    }
+
+    // Moves the unconsumed tail to the start of a buffer of the given size (this one, if it is the right size).
+    private static byte[] Resize(byte[] buffer, int consumed, int leftover, int size)
+    {
+        var target = size == buffer.Length ? buffer : GC.AllocateUninitializedArray<byte>(size);
+        if (leftover > 0 && (consumed > 0 || target != buffer)) buffer.AsSpan(consumed, leftover).CopyTo(target);
+        return target;
+    }
+
+    // Run batches wait in a few slots for reuse, so a receive loop that reads ahead of a busy lane
+    // does not build (and grow) a new batch for every read.
+    private ReceivedBatch TakeBatch()
+    {
+        for (var i = 0; i < _spareBatches.Length; i++)
         {
-            if (buffer != small) ArrayPool<byte>.Shared.Return(buffer);
+            if (Interlocked.Exchange(ref _spareBatches[i], null) is { } spare) return spare;
+        }
+        return new ReceivedBatch(_owner, this);
+    }
+
+    /// <summary>Gives a run (or unused) batch back for a later read; dropped when every slot is taken. Lane or receive loop.</summary>
+    internal void ReturnBatch(ReceivedBatch batch)
+    {
+        for (var i = 0; i < _spareBatches.Length; i++)
+        {
+            if (Interlocked.CompareExchange(ref _spareBatches[i], batch, null) is null) return;
         }
     }
 
-    // Handles every whole frame in data; returns the bytes consumed, or -1 after a malformed frame
-    // closed the connection. needed is the size of the incomplete frame at the end, if any.
-    private int CutFrames(ReadOnlySpan<byte> data, out int needed)
+    // The encoded bytes of the last header read on this connection and what they decoded to: the
+    // frames of a stream from one peer to one service repeat the same header, so a frame whose header
+    // bytes are identical is known well-formed (and from the identified peer) without decoding it.
+    private byte[] _lastHeaderBytes = [];
+    private int _lastHeaderLength;
+    private FrameHeader _lastHeader;
+
+    private void RememberHeader(in FrameHeader header, ReadOnlySpan<byte> encoded)
+    {
+        if (_lastHeaderBytes.Length < encoded.Length) _lastHeaderBytes = new byte[encoded.Length];
+        encoded.CopyTo(_lastHeaderBytes);
+        _lastHeaderLength = encoded.Length;
+        _lastHeader = header;
+    }
+
+    // Adds every whole, well-formed frame in data to the batch; returns the bytes they span. needed is
+    // the size of the incomplete frame at the end, if any; malformed is set when a frame was bad
+    // (the frames before it are in the batch, and nothing after it is read).
+    private int CutFrames(ReadOnlySpan<byte> data, ReceivedBatch batch, out int needed, out MaceFormatException? malformed)
     {
         needed = 0;
+        malformed = null;
         var offset = 0;
         try
         {
@@ -81,27 +156,26 @@ internal sealed partial class TcpConnection
                     needed = frameLength;
                     break;
                 }
-                HandleFrame(data.Slice(offset + FrameCodec.LengthPrefixSize, bodyLength));
+                var bodyStart = offset + FrameCodec.LengthPrefixSize;
+                var body = data.Slice(bodyStart, bodyLength);
+                var headerLength = _lastHeaderLength;
+                if (headerLength == 0 || bodyLength < headerLength || !body[..headerLength].SequenceEqual(_lastHeaderBytes.AsSpan(0, headerLength)))
+                {
+                    var header = FrameCodec.ReadHeader(body, out var payload);
+                    if (header.Source.Kind != NodeAddressKind.IPv4) throw new MaceFormatException($"frame source {header.Source} is not an IPv4 address", 2);
+                    if (!Identify(header.Source, out var first)) throw new MaceFormatException($"frame source {header.Source} differs from the connection's peer {Peer}", 2);
+                    if (first) _owner.OnPeerIdentified(this);
+                    headerLength = bodyLength - payload.Length;
+                    RememberHeader(header, body[..headerLength]);
+                }
+                batch.Add(_lastHeader, bodyStart + headerLength, bodyLength - headerLength);
                 offset += frameLength;
             }
-            return offset;
         }
         catch (MaceFormatException ex)
         {
-            Statistics.Malformed();
-            SocketTransportLog.MalformedFrame(Logger, _owner.ListenAddress, PeerText, ex.Message);
-            Abort(TransportError.Malformed, ex);
-            return -1;
+            malformed = ex;
         }
-    }
-
-    private void HandleFrame(ReadOnlySpan<byte> body)
-    {
-        var header = FrameCodec.ReadHeader(body, out var payload);
-        if (header.Source.Kind != NodeAddressKind.IPv4) throw new MaceFormatException($"frame source {header.Source} is not an IPv4 address", 2);
-        if (!Identify(header.Source, out var first)) throw new MaceFormatException($"frame source {header.Source} differs from the connection's peer {Peer}", 2);
-        Statistics.FrameReceived();
-        if (first) _owner.OnPeerIdentified(this);
-        _owner.PostDelivery(this, header, payload.ToArray());
+        return offset;
     }
 }

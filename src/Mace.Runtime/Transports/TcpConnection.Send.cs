@@ -1,79 +1,53 @@
-using System.Buffers;
 using System.Net.Sockets;
 
 namespace Mace.Runtime.Transports;
 
-/// <summary>The send loop: drains the queue, coalescing small frames into one write, each write under the write timeout.</summary>
+/// <summary>
+/// The send loop: takes everything the lane queued since it last looked (the outbox's chunks),
+/// writes each chunk in one socket write under the write timeout, and sleeps when there is nothing.
+/// </summary>
 internal sealed partial class TcpConnection
 {
     private async Task SendLoopAsync()
     {
-        var reader = _sendQueue.Reader;
-        byte[]? batch = null;
-        var carry = default(OutgoingFrame);
-        var hasCarry = false;
+        var wake = _sendWake.Reader;
+        var taken = new List<OutboxChunk>();
+        var next = 0;
         try
         {
-            while (await reader.WaitToReadAsync(_closing.Token).ConfigureAwait(false))
+            while (true)
             {
-                // The coalescing buffer is held only while there is something to send.
-                batch = ArrayPool<byte>.Shared.Rent(CoalesceSize);
-                while (true)
+                bool idle;
+                lock (_sendLock)
                 {
-                    var used = 0;
-                    var frames = 0;
-                    while (true)
+                    if (IsClosed) return;
+                    idle = _outbox.Frames == 0;
+                    if (idle)
                     {
-                        OutgoingFrame frame;
-                        if (hasCarry)
-                        {
-                            frame = carry;
-                            hasCarry = false;
-                        }
-                        else if (!reader.TryRead(out frame))
-                        {
-                            break;
-                        }
-                        if (frame.Length > batch.Length)
-                        {
-                            if (used > 0)
-                            {
-                                await WriteAsync(batch.AsMemory(0, used)).ConfigureAwait(false);
-                                Statistics.Sent(frames, used);
-                                used = 0;
-                                frames = 0;
-                            }
-                            try
-                            {
-                                await WriteAsync(frame.Memory).ConfigureAwait(false);
-                            }
-                            finally
-                            {
-                                frame.Release();
-                            }
-                            Statistics.Sent(1, frame.Length);
-                            continue;
-                        }
-                        if (used + frame.Length > batch.Length)
-                        {
-                            carry = frame;
-                            hasCarry = true;
-                            break;
-                        }
-                        frame.Memory.Span.CopyTo(batch.AsSpan(used));
-                        used += frame.Length;
-                        frames++;
-                        frame.Release();
+                        _sendIdle = true;
+                        _outbox.ResetGrowth();
                     }
-                    if (used > 0)
+                    else
                     {
-                        await WriteAsync(batch.AsMemory(0, used)).ConfigureAwait(false);
-                        Statistics.Sent(frames, used);
+                        _outbox.TakeAll(taken);
                     }
-                    if (!hasCarry) break;
                 }
-                ArrayPool<byte>.Shared.Return(batch);
-                batch = null;
+                if (idle)
+                {
+                    // TryEnqueue clears _sendIdle and signals once; a completed channel means Abort.
+                    if (!await wake.WaitToReadAsync(_closing.Token).ConfigureAwait(false)) return;
+                    wake.TryRead(out _);
+                    continue;
+                }
+                for (next = 0; next < taken.Count; next++)
+                {
+                    var chunk = taken[next];
+                    await WriteAsync(chunk.Array.AsMemory(0, chunk.Length)).ConfigureAwait(false);
+                    Statistics.Sent(chunk.Frames, chunk.Length);
+                    chunk.Release();
+                }
+                taken.Clear();
+                next = 0;
             }
         }
         catch (Exception ex) when (SocketFailure.IsNetworkFailure(ex))
@@ -82,12 +56,14 @@ internal sealed partial class TcpConnection
         }
         finally
         {
-            if (hasCarry)
+            // Chunks taken and not yet written: their frames are lost with the connection.
+            var unsent = 0;
+            for (; next < taken.Count; next++)
             {
-                carry.Release();
-                Statistics.SendDroppedBy(1);
+                unsent += taken[next].Frames;
+                taken[next].Release();
             }
-            if (batch is not null) ArrayPool<byte>.Shared.Return(batch);
+            if (unsent > 0) Statistics.SendDroppedBy(unsent);
         }
     }
 

@@ -1,30 +1,46 @@
 using System.Net.Sockets;
 using System.Threading.Channels;
+using Mace.Runtime.Serialization;
 using Microsoft.Extensions.Logging;
 
 namespace Mace.Runtime.Transports;
 
 /// <summary>
-/// One TCP connection of a <see cref="TcpSocketTransport"/>: a bounded send queue drained by a send
-/// loop, and a receive loop that cuts frames and posts them to the node's lane. Either loop, or the
-/// lane, may end the connection with <see cref="Abort"/>; the first call wins and reports once.
+/// One TCP connection of a <see cref="TcpSocketTransport"/>: a bounded outbox of encoded frames
+/// drained by a send loop, and a receive loop that cuts frames and posts them to the node's lane,
+/// one post per socket read. Either loop, or the lane, may end the connection with
+/// <see cref="Abort"/>; the first call wins and reports once.
 /// </summary>
 /// <remarks>
-/// Threading: <see cref="TryEnqueue"/> runs on the lane; the loops on thread-pool threads; the peer
-/// address of an inbound connection is learned from its first frame and guarded by <c>_gate</c>.
+/// <para>Threading: <see cref="TryEnqueue"/> runs on the lane; the loops on thread-pool threads; the
+/// peer address of an inbound connection is learned from its first frame and guarded by
+/// <c>_gate</c>.</para>
+/// <para>The outbox (<see cref="FrameOutbox"/>, behind <c>_sendLock</c>) packs frames into pooled
+/// chunks as the lane sends them; the send loop takes every chunk at once and writes each in one
+/// socket write. The bound counts frames in the outbox, as the per-frame queue it replaced did.</para>
 /// </remarks>
 internal sealed partial class TcpConnection
 {
-    private const int CoalesceSize = 64 * 1024;
     private const int InitialReceiveSize = 4 * 1024;
+    private const int MaxReceiveSize = 64 * 1024;
 
     private readonly TcpSocketTransport _owner;
     private readonly Socket _socket;
-    private readonly Channel<OutgoingFrame> _sendQueue;
+    private readonly Lock _sendLock = new();
+    private readonly Channel<bool> _sendWake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.DropWrite,
+    });
+    private readonly int _capacity;
     private readonly CancellationTokenSource _closing = new();
     private readonly CancellationTokenSource _writeTimer = new();
     private readonly Lock _gate = new();
+    private readonly FrameOutbox _outbox = new();
+    private bool _sendIdle;
     private NodeAddress _peer;
+    private volatile bool _identified;
+    private readonly ReceivedBatch?[] _spareBatches = new ReceivedBatch?[4];
     private int _closed;
 
     private TcpConnection(TcpSocketTransport owner, Socket socket, NodeAddress peer, bool isOutbound)
@@ -33,12 +49,7 @@ internal sealed partial class TcpConnection
         _socket = socket;
         _peer = peer;
         IsOutbound = isOutbound;
-        _sendQueue = Channel.CreateBounded<OutgoingFrame>(new BoundedChannelOptions(owner.Options.SendQueueCapacity)
-        {
-            SingleReader = true,
-            SingleWriter = false,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _capacity = owner.Options.SendQueueCapacity;
     }
 
     /// <summary>True when this side opened the connection.</summary>
@@ -108,12 +119,61 @@ internal sealed partial class TcpConnection
         }
     }
 
-    /// <summary>Queues a frame; the caller keeps ownership of the frame unless this returns <see cref="EnqueueResult.Queued"/>. Lane.</summary>
-    public EnqueueResult TryEnqueue(OutgoingFrame frame)
+    /// <summary>Appends one whole encoded frame (prefix included) to the outbox, waking the send loop if it sleeps. Lane.</summary>
+    public EnqueueResult TryEnqueue(ReadOnlySpan<byte> frame)
     {
-        if (IsClosed) return EnqueueResult.Closed;
-        if (_sendQueue.Writer.TryWrite(frame)) return EnqueueResult.Queued;
-        return IsClosed ? EnqueueResult.Closed : EnqueueResult.Full;
+        bool wake;
+        lock (_sendLock)
+        {
+            if (IsClosed) return EnqueueResult.Closed;
+            if (_outbox.Frames >= _capacity) return EnqueueResult.Full;
+            _outbox.Append(frame);
+            wake = _sendIdle;
+            _sendIdle = false;
+        }
+        if (wake) _sendWake.Writer.TryWrite(true);
+        return EnqueueResult.Queued;
+    }
+
+    /// <summary>
+    /// Encodes a frame (the given prefix and header, then <paramref name="message"/>) straight into
+    /// the outbox, waking the send loop if it sleeps; a frame whose body exceeds
+    /// <paramref name="maxFrameSize"/>, or whose serialization throws, is taken back. Lane.
+    /// </summary>
+    public EnqueueResult TryEnqueue(ReadOnlySpan<byte> prefixAndHeader, Payload message, int maxFrameSize, out int size)
+    {
+        bool wake;
+        size = 0;
+        lock (_sendLock)
+        {
+            if (IsClosed) return EnqueueResult.Closed;
+            if (_outbox.Frames >= _capacity) return EnqueueResult.Full;
+            _outbox.BeginFrame();
+            try
+            {
+                prefixAndHeader.CopyTo(_outbox.GetSpan(prefixAndHeader.Length));
+                _outbox.Advance(prefixAndHeader.Length);
+                var writer = new MaceWriter(_outbox);
+                message.WriteTo(ref writer);
+                writer.Flush();
+            }
+            catch
+            {
+                _outbox.AbandonFrame();
+                throw;
+            }
+            size = _outbox.FrameSize;
+            if (size - FrameCodec.LengthPrefixSize > maxFrameSize)
+            {
+                _outbox.AbandonFrame();
+                return EnqueueResult.TooLarge;
+            }
+            _outbox.EndFrame();
+            wake = _sendIdle;
+            _sendIdle = false;
+        }
+        if (wake) _sendWake.Writer.TryWrite(true);
+        return EnqueueResult.Queued;
     }
 
     /// <summary>
@@ -125,16 +185,21 @@ internal sealed partial class TcpConnection
     {
         first = false;
         if (IsOutbound) return true;
+        if (_identified) return _peer == source; // set once, before _identified, under the gate
         lock (_gate)
         {
             first = _peer.IsNone;
-            if (first) _peer = source;
+            if (first)
+            {
+                _peer = source;
+                _identified = true;
+            }
             return _peer == source;
         }
     }
 
     /// <summary>
-    /// Closes the connection once: cancels both loops, drops queued frames, and tells the transport,
+    /// Closes the connection once: cancels both loops, drops frames not yet taken by the send loop, and tells the transport,
     /// which reports <paramref name="error"/> upward when the peer is known. Any thread.
     /// </summary>
     public void Abort(TransportError? error, Exception? exception = null)
@@ -142,13 +207,9 @@ internal sealed partial class TcpConnection
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
         _closing.Cancel();
         _socket.Dispose();
-        _sendQueue.Writer.TryComplete();
-        var dropped = 0;
-        while (_sendQueue.Reader.TryRead(out var frame))
-        {
-            frame.Release();
-            dropped++;
-        }
+        int dropped;
+        lock (_sendLock) dropped = _outbox.Clear();
+        _sendWake.Writer.TryComplete();
         if (dropped > 0) Statistics.SendDroppedBy(dropped);
         if (error is { } reported) SocketTransportLog.ConnectionFailed(Logger, _owner.ListenAddress, PeerText, reported, exception);
         else SocketTransportLog.ConnectionClosed(Logger, _owner.ListenAddress, PeerText);
@@ -195,4 +256,7 @@ internal enum EnqueueResult
 
     /// <summary>The connection is closed.</summary>
     Closed,
+
+    /// <summary>The frame's body exceeds the maximum frame size; nothing was queued.</summary>
+    TooLarge,
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Mace.Runtime.Hosting;
 using Mace.Runtime.Serialization;
 
 namespace Mace.Runtime.Transports;
@@ -78,17 +79,19 @@ public sealed partial class TcpSocketTransport
         if (error is { } reported && _running) PostError(peer, reported);
     }
 
-    /// <summary>Hands a received frame to the lane. Socket loop.</summary>
-    internal void PostDelivery(TcpConnection connection, in FrameHeader header, byte[] payload)
+    /// <summary>
+    /// Hands the frames of one read to the lane: one post, one event per frame. When the lane is idle
+    /// the receive loop runs the turn itself, so the frames are dispatched on the thread that cut
+    /// them. Socket loop.
+    /// </summary>
+    internal void PostBatch(ReceivedBatch batch)
     {
-        var source = header.Source;
-        var destination = header.Destination;
-        var registrationId = header.RegistrationId;
-        Node.Post(() => Dispatch(connection, source, destination, registrationId, payload));
+        if (Node.Environment is RealNodeEnvironment real) real.PostAndRun(batch.Run);
+        else Node.Environment.Post(batch.Run);
     }
 
     // Lane: the upper layer's demultiplexer rejecting the payload is the peer's fault, not the node's.
-    private void Dispatch(TcpConnection? from, NodeAddress source, NodeAddress destination, int registrationId, byte[] payload)
+    internal void Dispatch(TcpConnection? from, NodeAddress source, NodeAddress destination, int registrationId, Payload payload)
     {
         if (!_running) return;
         var receiver = _receivers.Get(registrationId);
@@ -100,7 +103,7 @@ public sealed partial class TcpSocketTransport
         }
         try
         {
-            receiver.Deliver(source, destination, new Payload(payload));
+            receiver.Deliver(source, destination, payload);
         }
         catch (MaceFormatException ex)
         {

@@ -22,8 +22,14 @@ namespace Mace.Runtime.Transports;
 /// order; when it dies the next send opens a new one. If both sides open at once, each keeps
 /// sending on its own and reading on both.</para>
 /// <para>Threading: <see cref="Route"/>, registration and lifecycle calls run on the lane; socket
-/// loops post deliveries and errors to the lane with <see cref="Node.Post"/>; the connection table
-/// is concurrent.</para>
+/// loops post errors to the lane with <see cref="Node.Post"/> and deliveries one socket read at a
+/// time (<see cref="ReceivedBatch"/>: one event per frame, run by the receive loop itself when the
+/// lane is idle); the connection table is concurrent.</para>
+/// <para>Sending: <see cref="Route"/> reuses the encoded header of the last peer and service and,
+/// for the peer of the last send while its connection lives, encodes the frame straight into that
+/// connection's outbox (<see cref="FrameOutbox"/>); otherwise it encodes into a scratch buffer
+/// first, so that an oversized frame is refused before any connection is opened for it. The send
+/// loop writes the outbox a chunk per socket write.</para>
 /// </remarks>
 public sealed partial class TcpSocketTransport : ServiceBase, ITransport
 {
@@ -92,46 +98,87 @@ public sealed partial class TcpSocketTransport : ServiceBase, ITransport
     {
         if (!_running) return Refuse(dest, "the transport is not running");
         if (dest.Kind != NodeAddressKind.IPv4) return Refuse(dest, "not an IPv4 address");
-        var header = new FrameHeader(ListenAddress, dest, registrationId, PathContext.None);
-        var size = FrameCodec.Write(_frameBuffer, header, message);
-        if (size - FrameCodec.LengthPrefixSize > Options.MaxFrameSize)
+        var prefixAndHeader = PrefixAndHeader(dest, registrationId);
+        if (dest != ListenAddress && _lastConnection is { IsClosed: false } last && _lastPeer == dest)
         {
-            _frameBuffer.Clear();
-            Statistics.SendDroppedBy(1);
-            SocketTransportLog.FrameTooLarge(Logger, ListenAddress, dest, size - FrameCodec.LengthPrefixSize, Options.MaxFrameSize);
-            return false;
-        }
-        if (dest == ListenAddress)
-        {
-            var body = _frameBuffer.WrittenSpan[FrameCodec.LengthPrefixSize..];
-            FrameCodec.ReadHeader(body, out var payload);
-            var bytes = payload.ToArray();
-            _frameBuffer.Clear();
-            Statistics.Sent(1, size);
-            Node.Post(() => Dispatch(null, ListenAddress, dest, registrationId, bytes));
-            return true;
-        }
-        var frame = new OutgoingFrame(_frameBuffer.Detach(out var frameLength), frameLength);
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            var connection = ConnectionFor(dest);
-            switch (connection.TryEnqueue(frame))
+            // A stream to the peer of the last send: encode straight into its outbox.
+            switch (last.TryEnqueue(prefixAndHeader, message, Options.MaxFrameSize, out var encoded))
             {
                 case EnqueueResult.Queued:
                     return true;
                 case EnqueueResult.Full:
-                    frame.Release();
-                    Statistics.QueueFull();
-                    SocketTransportLog.QueueFull(Logger, ListenAddress, dest, Options.SendQueueCapacity);
-                    PostError(dest, TransportError.QueueFull);
-                    return false;
+                    return QueueFull(dest);
+                case EnqueueResult.TooLarge:
+                    return TooLarge(dest, encoded);
+                default:
+                    break; // closed since: the general path below opens a new connection
+            }
+        }
+        _frameBuffer.Clear();
+        var size = FrameCodec.Write(_frameBuffer, prefixAndHeader, message);
+        if (size - FrameCodec.LengthPrefixSize > Options.MaxFrameSize) return TooLarge(dest, size);
+        if (dest == ListenAddress)
+        {
+            FrameCodec.ReadHeader(_frameBuffer.WrittenSpan[FrameCodec.LengthPrefixSize..], out var payload);
+            var bytes = payload.ToArray();
+            Statistics.Sent(1, size);
+            Node.Post(() => Dispatch(null, ListenAddress, dest, registrationId, new Payload(bytes)));
+            return true;
+        }
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var connection = ConnectionFor(dest);
+            switch (connection.TryEnqueue(_frameBuffer.WrittenSpan))
+            {
+                case EnqueueResult.Queued:
+                    return true;
+                case EnqueueResult.Full:
+                    return QueueFull(dest);
                 default:
                     _byPeer.TryRemove(new KeyValuePair<NodeAddress, TcpConnection>(dest, connection));
                     break;
             }
         }
-        frame.Release();
         Statistics.SendDroppedBy(1);
+        return false;
+    }
+
+    // The encoded prefix and header of the last (destination, registration) routed to, lane only:
+    // every frame of a stream to one peer and service starts with the same bytes. A miss re-encodes
+    // them into the same array (no allocation once it is large enough).
+    private NodeAddress _headerDest;
+    private int _headerRegistrationId;
+    private byte[] _prefixAndHeader = new byte[64];
+    private int _prefixAndHeaderLength;
+
+    private ReadOnlySpan<byte> PrefixAndHeader(NodeAddress dest, int registrationId)
+    {
+        if (_prefixAndHeaderLength == 0 || _headerDest != dest || _headerRegistrationId != registrationId)
+        {
+            _frameBuffer.Clear();
+            var length = FrameCodec.Write(_frameBuffer, new FrameHeader(ListenAddress, dest, registrationId, PathContext.None), default(Payload));
+            if (_prefixAndHeader.Length < length) _prefixAndHeader = new byte[length];
+            _frameBuffer.WrittenSpan.CopyTo(_prefixAndHeader);
+            _frameBuffer.Clear();
+            _prefixAndHeaderLength = length;
+            _headerDest = dest;
+            _headerRegistrationId = registrationId;
+        }
+        return _prefixAndHeader.AsSpan(0, _prefixAndHeaderLength);
+    }
+
+    private bool TooLarge(NodeAddress dest, int size)
+    {
+        Statistics.SendDroppedBy(1);
+        SocketTransportLog.FrameTooLarge(Logger, ListenAddress, dest, size - FrameCodec.LengthPrefixSize, Options.MaxFrameSize);
+        return false;
+    }
+
+    private bool QueueFull(NodeAddress dest)
+    {
+        Statistics.QueueFull();
+        SocketTransportLog.QueueFull(Logger, ListenAddress, dest, Options.SendQueueCapacity);
+        PostError(dest, TransportError.QueueFull);
         return false;
     }
 
@@ -142,7 +189,21 @@ public sealed partial class TcpSocketTransport : ServiceBase, ITransport
         return false;
     }
 
+    // The last peer routed to and its connection, lane only: a stream of sends to one peer skips the
+    // table. Valid while that connection lives, because a live registered connection is never replaced.
+    private NodeAddress _lastPeer;
+    private TcpConnection? _lastConnection;
+
     private TcpConnection ConnectionFor(NodeAddress peer)
+    {
+        if (_lastConnection is { IsClosed: false } last && _lastPeer == peer) return last;
+        var connection = LookUpOrOpen(peer);
+        _lastPeer = peer;
+        _lastConnection = connection;
+        return connection;
+    }
+
+    private TcpConnection LookUpOrOpen(NodeAddress peer)
     {
         if (_byPeer.TryGetValue(peer, out var existing) && !existing.IsClosed) return existing;
         var created = TcpConnection.CreateOutbound(this, peer);
@@ -151,7 +212,7 @@ public sealed partial class TcpSocketTransport : ServiceBase, ITransport
         {
             // An inbound connection from this peer registered between the lookup and here: use it.
             created.Discard();
-            return _byPeer.TryGetValue(peer, out var raced) ? raced : ConnectionFor(peer);
+            return _byPeer.TryGetValue(peer, out var raced) ? raced : LookUpOrOpen(peer);
         }
         _all.TryAdd(created, 0);
         created.Start();

@@ -64,6 +64,8 @@ public sealed class TransportStatistics
 
     internal void FrameReceived() => Interlocked.Increment(ref _messagesReceived);
 
+    internal void FramesReceived(int frames) => Interlocked.Add(ref _messagesReceived, frames);
+
     internal void Malformed() => Interlocked.Increment(ref _malformedDropped);
 
     internal void QueueFull() => Interlocked.Increment(ref _queueFullDropped);

@@ -1,0 +1,70 @@
+namespace Mace.Runtime.Transports;
+
+/// <summary>
+/// The well-formed frames of one socket read, handed to the node's lane in one post: their headers,
+/// and their payloads as slices of one array. On the lane each frame is still its own event.
+/// </summary>
+/// <remarks>
+/// <para>The payload array is a fresh, unpooled one for every batch: an upper layer may keep a
+/// received <see cref="Payload"/> (to forward it later, say), so its bytes must never be reused. The
+/// batch object and its header array are reused: the lane hands the batch back to its connection when
+/// it has run it, and the receive loop takes it for a later read.</para>
+/// <para>Threading: filled by the receive loop, run on the lane; the post (a queue with a full
+/// fence) orders the two.</para>
+/// </remarks>
+internal sealed class ReceivedBatch
+{
+    private readonly TcpSocketTransport _owner;
+    private readonly TcpConnection _connection;
+    private readonly Action _dispatchCurrent;
+    private Entry[] _entries = new Entry[16];
+    private byte[] _data = [];
+    private int _count;
+    private int _current;
+
+    public ReceivedBatch(TcpSocketTransport owner, TcpConnection connection)
+    {
+        _owner = owner;
+        _connection = connection;
+        _dispatchCurrent = DispatchCurrent;
+        Run = RunOnLane;
+    }
+
+    /// <summary>The lane work item: every frame of the batch, in order, one event each.</summary>
+    public Action Run { get; }
+
+    /// <summary>Frames added since the batch was (re)started.</summary>
+    public int Count => _count;
+
+    /// <summary>Adds a frame whose payload is <paramref name="length"/> bytes at <paramref name="offset"/> of the data array to come. Receive loop.</summary>
+    public void Add(in FrameHeader header, int offset, int length)
+    {
+        if (_count == _entries.Length) Array.Resize(ref _entries, _count * 2);
+        _entries[_count++] = new Entry(header.Source, header.Destination, header.RegistrationId, offset, length);
+    }
+
+    /// <summary>Sets the array the payload offsets refer to. Receive loop, before posting.</summary>
+    public void Seal(byte[] data) => _data = data;
+
+    private void RunOnLane()
+    {
+        try
+        {
+            for (_current = 0; _current < _count; _current++) _owner.Node.Execute(_dispatchCurrent);
+        }
+        finally
+        {
+            _count = 0;
+            _data = [];
+            _connection.ReturnBatch(this);
+        }
+    }
+
+    private void DispatchCurrent()
+    {
+        ref readonly var entry = ref _entries[_current];
+        _owner.Dispatch(_connection, entry.Source, entry.Destination, entry.RegistrationId, new Payload(_data.AsMemory(entry.Offset, entry.Length)));
+    }
+
+    private readonly record struct Entry(NodeAddress Source, NodeAddress Destination, int RegistrationId, int Offset, int Length);
+}
