@@ -29,16 +29,6 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     /// <summary>The bytes written, writable, for in-place patches (frame length prefixes).</summary>
     internal Span<byte> WrittenSpanForPatching => _buffer.AsSpan(0, _written);
 
-    /// <summary>Hands the rented array (and what was written in it) to the caller, who returns it to the pool; the writer starts a fresh one.</summary>
-    internal byte[] Detach(out int length)
-    {
-        var detached = _buffer;
-        length = _written;
-        _buffer = ArrayPool<byte>.Shared.Rent(512);
-        _written = 0;
-        return detached;
-    }
-
     /// <inheritdoc/>
     public void Advance(int count) => _written += count;
 
