@@ -199,6 +199,8 @@ public sealed class Node
 
     private void EndEvent()
     {
+        // Most events defer nothing and the node has no aspects: skip the guarded loop.
+        if (_deferred.Count == 0 && _endOfEventHooks.Count == 0) return;
         _depth++;
         try
         {
