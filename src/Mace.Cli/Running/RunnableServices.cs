@@ -15,6 +15,15 @@ internal static partial class RunnableServices
             "pings every bootstrap peer each second and reports replies and silent peers",
             new Dictionary<string, string>(StringComparer.Ordinal) { ["MaxPeers"] = "the most peers monitored (int, default 64)" },
             BuildPing),
+        new RunnableService(
+            "ProbeDetector",
+            "watches every bootstrap peer over UDP with a detect block and reports the ones that fall silent (and recover)",
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["ProbePeriodMs"] = "milliseconds between probes (int, default 500)",
+                ["TimeoutMs"] = "milliseconds of silence before a peer is suspected (int, default 5000)",
+            },
+            BuildProbeDetector),
     ];
 
     public static string KnownNames => string.Join(", ", All.Select(s => s.Name));
@@ -27,6 +36,16 @@ internal static partial class RunnableServices
         var ping = new Ping(node, maxPeers);
         ping.RegisterPingStatus(0, new PingStatusLogger(loggers.CreateLogger("Mace.Run.Ping")));
         return ping.Monitor;
+    }
+
+    private static Action<NodeAddress> BuildProbeDetector(Node node, IReadOnlyDictionary<string, string> parameters, ILoggerFactory loggers)
+    {
+        var period = parameters.TryGetValue("ProbePeriodMs", out var p) ? ParseInt("ProbePeriodMs", p) : 500;
+        var timeout = parameters.TryGetValue("TimeoutMs", out var t) ? ParseInt("TimeoutMs", t) : 5000;
+        if (period <= 0 || timeout <= 0) throw new ArgumentException("parameters ProbePeriodMs and TimeoutMs must be positive");
+        var detector = ProbeDetector.Create(node, TimeSpan.FromMilliseconds(period), TimeSpan.FromMilliseconds(timeout));
+        detector.RegisterFailureEvents(0, new FailureEventsLogger(loggers.CreateLogger("Mace.Run.ProbeDetector")));
+        return detector.Watch;
     }
 
     private static int ParseInt(string name, string text) =>
@@ -46,5 +65,19 @@ internal static partial class RunnableServices
 
         [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "PeerFailed {Peer}")]
         private static partial void LogFailed(ILogger logger, NodeAddress peer);
+    }
+
+    // Upcalls from a failure detector, as readable log lines (the process tests read them).
+    private sealed partial class FailureEventsLogger(ILogger logger) : IFailureEvents
+    {
+        public void PeerSuspected(NodeAddress peer) => LogSuspected(logger, peer);
+
+        public void PeerRecovered(NodeAddress peer) => LogRecovered(logger, peer);
+
+        [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "PeerSuspected {Peer}")]
+        private static partial void LogSuspected(ILogger logger, NodeAddress peer);
+
+        [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "PeerRecovered {Peer}")]
+        private static partial void LogRecovered(ILogger logger, NodeAddress peer);
     }
 }

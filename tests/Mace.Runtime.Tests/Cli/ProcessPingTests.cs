@@ -36,8 +36,35 @@ public class ProcessPingTests
         await local.FailedFrom(secondAddress);
     }
 
+    [Fact]
+    public async Task ProbeDetector_TwoProcessesOverUdp_KilledPeerSuspected_RestartedPeerRecovered()
+    {
+        string[] timing = ["--param", "ProbePeriodMs=200", "--param", "TimeoutMs=1500"];
+        using var first = MaceProcess.Start(["run", "ProbeDetector", "--port", "0", "--seed", "1", .. timing]);
+        var firstAddress = await first.ListeningAddressAsync();
+        using var second = MaceProcess.Start(["run", "ProbeDetector", "--port", "0", "--seed", "2", "--bootstrap", firstAddress.ToString(), .. timing]);
+        await second.ListeningAddressAsync();
+
+        first.Kill();
+        await second.WaitForLineAsync($"PeerSuspected {firstAddress}");
+
+        // A new process on the same UDP port answers the probes: the suspicion ends (an ack arrived).
+        using var third = MaceProcess.Start(["run", "ProbeDetector", "--port", firstAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "3", .. timing]);
+        Assert.Equal(firstAddress.Port, (await third.ListeningAddressAsync()).Port);
+        await second.WaitForLineAsync($"PeerRecovered {firstAddress}");
+        Assert.Equal(1, CountOccurrences(second.Output, "PeerSuspected"));
+        Assert.Equal(0, await second.TerminateAsync());
+    }
+
+    private static int CountOccurrences(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
+
     [Theory]
-    [InlineData("unknown service 'Nope'; known services: Ping", "run", "Nope")]
+    [InlineData("unknown service 'Nope'; known services: Ping, ProbeDetector", "run", "Nope")]
     [InlineData("--bootstrap 'nowhere' is not a peer address", "run", "Ping", "--bootstrap", "nowhere")]
     [InlineData("--bind '1.2.3' is not an IPv4 address", "run", "Ping", "--bind", "1.2.3")]
     [InlineData("Ping has no parameter 'Speed' (known: MaxPeers)", "run", "Ping", "--param", "Speed=3")]
