@@ -47,7 +47,8 @@ internal static class CheckCommand
             }
             if (result.GetValue(list))
             {
-                foreach (var t in registry.Tests) Console.WriteLine($"{t.Name,-28} {t.NodeCount} nodes  {t.Description}");
+                var width = registry.Tests.Select(t => t.Name.Length).DefaultIfEmpty(0).Max();
+                foreach (var t in registry.Tests) Console.WriteLine($"{t.Name.PadRight(width)}  {t.NodeCount} nodes  {t.Description}");
                 return 0;
             }
             var name = result.GetValue(test);
