@@ -9,7 +9,7 @@ namespace Mace.Experiments;
 /// lookup for a key, answers lookups it owns straight to the requester, counts hops as they pass.
 /// Payload: a tag byte (1 request, 2 reply), the lookup id, the owner's host id.
 /// </summary>
-public sealed class ChurnLookupApplication : ServiceBase, IRouteHandler
+public sealed class ChurnLookupApplication : ApplicationBase, IRouteHandler
 {
     private static readonly int s_registrationId = RegistrationId.For("ChurnLookupApplication", "Route");
     private readonly BambooChurnScenario _scenario;
@@ -25,18 +25,6 @@ public sealed class ChurnLookupApplication : ServiceBase, IRouteHandler
 
     /// <summary>The node's overlay stack.</summary>
     public OverlayStack Stack { get; }
-
-    /// <inheritdoc/>
-    public override string ServiceName => "ChurnLookupApplication";
-
-    /// <inheritdoc/>
-    public override void MaceInit() => RunLifecycle(static () => { });
-
-    /// <inheritdoc/>
-    public override void MaceExit() => RunLifecycle(static () => { });
-
-    /// <inheritdoc/>
-    public override void MaceReset() => RunLifecycle(static () => { });
 
     /// <summary>Starts lookup <paramref name="id"/> for <paramref name="key"/>; false when the overlay has not joined.</summary>
     public bool Lookup(long id, Key key)

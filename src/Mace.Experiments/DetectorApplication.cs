@@ -8,7 +8,7 @@ namespace Mace.Experiments;
 /// watch and hands its upcalls to the scenario. Attached to the node like a service, so a restart
 /// rebuilds it with the stack.
 /// </summary>
-public sealed class DetectorApplication : ServiceBase, IFailureEvents
+public sealed class DetectorApplication : ApplicationBase, IFailureEvents
 {
     private static readonly int s_registrationId = RegistrationId.For("DetectorApplication", "Detector");
     private readonly FailureDetectionScenario _scenario;
@@ -22,18 +22,6 @@ public sealed class DetectorApplication : ServiceBase, IFailureEvents
         _scenario = scenario;
         detector.RegisterFailureEvents(s_registrationId, this);
     }
-
-    /// <inheritdoc/>
-    public override string ServiceName => "DetectorApplication";
-
-    /// <inheritdoc/>
-    public override void MaceInit() => RunLifecycle(static () => { });
-
-    /// <inheritdoc/>
-    public override void MaceExit() => RunLifecycle(static () => { });
-
-    /// <inheritdoc/>
-    public override void MaceReset() => RunLifecycle(static () => { });
 
     /// <summary>Starts watching <paramref name="peer"/>. Lane only.</summary>
     public void Watch(NodeAddress peer)

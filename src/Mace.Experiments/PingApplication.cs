@@ -8,7 +8,7 @@ namespace Mace.Experiments;
 /// and hands its upcalls to the scenario. It is attached to the node like a service so it is
 /// part of the stack a restart rebuilds.
 /// </summary>
-public sealed class PingApplication : ServiceBase, IPingStatus
+public sealed class PingApplication : ApplicationBase, IPingStatus
 {
     private static readonly int s_registrationId = RegistrationId.For("PingApplication", "Ping");
     private readonly PingScenario _scenario;
@@ -24,18 +24,6 @@ public sealed class PingApplication : ServiceBase, IPingStatus
 
     /// <summary>The Ping service below.</summary>
     public Ping Ping { get; }
-
-    /// <inheritdoc/>
-    public override string ServiceName => "PingApplication";
-
-    /// <inheritdoc/>
-    public override void MaceInit() => RunLifecycle(static () => { });
-
-    /// <inheritdoc/>
-    public override void MaceExit() => RunLifecycle(static () => { });
-
-    /// <inheritdoc/>
-    public override void MaceReset() => RunLifecycle(static () => { });
 
     /// <summary>Starts monitoring <paramref name="peer"/> (an application downcall). Lane only.</summary>
     public void Monitor(NodeAddress peer)

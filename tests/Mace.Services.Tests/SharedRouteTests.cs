@@ -86,7 +86,7 @@ public sealed class SharedRouteTests
     }
 
     /// <summary>A second service on the route layer: routes UTF-8 strings to keys and records what reaches it.</summary>
-    private sealed class Tagger : ServiceBase, IRouteHandler
+    private sealed class Tagger : ApplicationBase, IRouteHandler
     {
         private static readonly int s_rid = RegistrationId.For("Tagger", "Route");
         private readonly IRoute _route;
@@ -99,14 +99,6 @@ public sealed class SharedRouteTests
             _scenario = scenario;
             route.RegisterRouteHandler(s_rid, this);
         }
-
-        public override string ServiceName => "Tagger";
-
-        public override void MaceInit() => RunLifecycle(static () => { });
-
-        public override void MaceExit() => RunLifecycle(static () => { });
-
-        public override void MaceReset() => RunLifecycle(static () => { });
 
         public void Send(Key key, string text) => _route.Route(s_rid, key, new Payload(Encoding.UTF8.GetBytes(text)));
 
