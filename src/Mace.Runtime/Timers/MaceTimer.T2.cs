@@ -9,7 +9,7 @@ public sealed class MaceTimer<T1, T2>
 {
     private readonly ServiceBase _owner;
     private readonly Action<T1, T2> _fire;
-    private readonly List<(ITimerHandle Handle, int ArgumentsHash)> _pending = [];
+    private readonly PendingFirings _pending = new();
 
     /// <summary>Creates the timer <paramref name="name"/> of <paramref name="owner"/>; <paramref name="fire"/> is its scheduler dispatcher.</summary>
     public MaceTimer(ServiceBase owner, string name, Action<T1, T2> fire, TimeSpan? recur = null)
@@ -38,15 +38,7 @@ public sealed class MaceTimer<T1, T2>
     /// pending firing's arguments stay distinct. Consistent within a process (it uses the
     /// arguments' <c>GetHashCode</c>).
     /// </summary>
-    public int PendingState
-    {
-        get
-        {
-            var sum = _pending.Count;
-            foreach (var (_, hash) in _pending) sum += (int)((uint)hash * 0x9E3779B1u) ^ (hash >>> 15);
-            return sum;
-        }
-    }
+    public int PendingState => _pending.State;
 
     /// <summary>Adds a firing after <paramref name="delay"/> with the given arguments.</summary>
     public void Schedule(TimeSpan delay, T1 arg1, T2 arg2)
@@ -54,28 +46,13 @@ public sealed class MaceTimer<T1, T2>
         ITimerHandle? handle = null;
         handle = _owner.Node.SetTimer(delay, () =>
         {
-            if (handle is null || !Remove(handle)) return;
+            if (handle is null || !_pending.Remove(handle)) return;
             if (Recur is { } period) Schedule(period, arg1, arg2);
             _fire(arg1, arg2);
         });
-        _pending.Add((handle, HashCode.Combine(arg1, arg2)));
+        _pending.Add(handle, HashCode.Combine(arg1, arg2));
     }
 
     /// <summary>Cancels every pending firing.</summary>
-    public void Cancel()
-    {
-        foreach (var (handle, _) in _pending) handle.Cancel();
-        _pending.Clear();
-    }
-
-    private bool Remove(ITimerHandle handle)
-    {
-        for (var i = 0; i < _pending.Count; i++)
-        {
-            if (!ReferenceEquals(_pending[i].Handle, handle)) continue;
-            _pending.RemoveAt(i);
-            return true;
-        }
-        return false;
-    }
+    public void Cancel() => _pending.CancelAll();
 }
