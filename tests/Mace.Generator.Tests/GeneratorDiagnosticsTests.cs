@@ -77,4 +77,26 @@ public class GeneratorDiagnosticsTests
         });
         Assert.Empty(driver.GetRunResult().GeneratedTrees);
     }
+
+    [Fact]
+    public void MessageParameterNamedLikeThePayloadParameter_Compiles()
+    {
+        // The transport's Deliver names its payload `message`; transitions that name the decoded
+        // message `message` too must not collide with the dispatcher's own locals (CS0136 before).
+        const string Service = """
+            service Echoer;
+            services { Transport Net = TcpTransport(); }
+            messages { Ask { int Id; } Answer { int Id; } }
+            state_variables { int Answered = 0; }
+            transitions {
+                upcall Deliver(NodeAddress src, NodeAddress dest, Ask message) { Net.Route(src, new Answer(message.Id)); }
+                upcall Deliver(NodeAddress src, NodeAddress dest, Answer message) { Answered += message.Id; }
+            }
+            """;
+        var driver = GeneratorHarness.NewDriver([new InMemoryAdditionalText("/project/Echoer.mace", Service)]);
+        driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.NewCompilation(), out var output, out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
 }

@@ -106,8 +106,11 @@ internal sealed partial class CSharpEmitter
         var returns = e.IsVoid ? string.Empty : "return ";
         foreach (var group in e.Transitions.Where(t => t.MessageType is not null).GroupBy(t => t.MessageType!, StringComparer.Ordinal))
         {
+            // The decoded message gets a name of its own: the dispatcher's payload parameter may
+            // carry the very name the transition gives the message (Deliver(..., Payload message)).
+            const string local = "__decoded";
             var parameters = TypedParameters(e, group.First());
-            var local = parameters[slotIndex].Name;
+            parameters[slotIndex] = new ParameterSymbol(parameters[slotIndex].Type, local, null);
             _w.WriteLine("case " + group.Key + ".Tag:");
             _w.OpenBrace();
             _w.WriteLine("var " + local + " = " + group.Key + ".Deserialize(ref reader);");

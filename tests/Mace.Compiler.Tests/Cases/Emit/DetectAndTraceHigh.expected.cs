@@ -201,16 +201,16 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
         {
             case Hello.Tag:
             {
-                var h = Hello.Deserialize(ref reader);
+                var __decoded = Hello.Deserialize(ref reader);
                 reader.EnsureEnd();
-                __Upcall_Deliver_Hello(src, dest, h);
+                __Upcall_Deliver_Hello(src, dest, __decoded);
                 return;
             }
             case ProbeReply.Tag:
             {
-                var r = ProbeReply.Deserialize(ref reader);
+                var __decoded = ProbeReply.Deserialize(ref reader);
                 reader.EnsureEnd();
-                __Upcall_Deliver_ProbeReply(src, dest, r);
+                __Upcall_Deliver_ProbeReply(src, dest, __decoded);
                 return;
             }
             default:

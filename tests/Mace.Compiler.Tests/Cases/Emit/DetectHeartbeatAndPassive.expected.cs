@@ -271,9 +271,9 @@ public sealed partial class Beat : global::Mace.Runtime.ServiceBase, IWatcher
         {
             case Data.Tag:
             {
-                var d = Data.Deserialize(ref reader);
+                var __decoded = Data.Deserialize(ref reader);
                 reader.EnsureEnd();
-                __Upcall_Deliver_Data(src, dest, d);
+                __Upcall_Deliver_Data(src, dest, __decoded);
                 return;
             }
             default:

@@ -223,16 +223,16 @@ public sealed partial class Forwarder : global::Mace.Runtime.ServiceBase, IRoute
         {
             case Envelope.Tag:
             {
-                var e = Envelope.Deserialize(ref reader);
+                var __decoded = Envelope.Deserialize(ref reader);
                 reader.EnsureEnd();
-                __Upcall_Deliver_Envelope(src, dest, e);
+                __Upcall_Deliver_Envelope(src, dest, __decoded);
                 return;
             }
             case Hello.Tag:
             {
-                var h = Hello.Deserialize(ref reader);
+                var __decoded = Hello.Deserialize(ref reader);
                 reader.EnsureEnd();
-                __Upcall_Deliver_Hello(src, dest, h);
+                __Upcall_Deliver_Hello(src, dest, __decoded);
                 return;
             }
             default:

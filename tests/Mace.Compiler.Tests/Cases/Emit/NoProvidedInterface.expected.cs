@@ -177,9 +177,9 @@ public sealed partial class Beacon : global::Mace.Runtime.ServiceBase
         {
             case Announce.Tag:
             {
-                var a = Announce.Deserialize(ref reader);
+                var __decoded = Announce.Deserialize(ref reader);
                 reader.EnsureEnd();
-                __Upcall_Deliver_Announce(src, dest, a);
+                __Upcall_Deliver_Announce(src, dest, __decoded);
                 return;
             }
             default:

@@ -268,16 +268,16 @@ public sealed partial class Ping : global::Mace.Runtime.ServiceBase, IPingMonito
         {
             case PingMsg.Tag:
             {
-                var m = PingMsg.Deserialize(ref reader);
+                var __decoded = PingMsg.Deserialize(ref reader);
                 reader.EnsureEnd();
-                __Upcall_Deliver_PingMsg(src, dest, m);
+                __Upcall_Deliver_PingMsg(src, dest, __decoded);
                 return;
             }
             case PongMsg.Tag:
             {
-                var m = PongMsg.Deserialize(ref reader);
+                var __decoded = PongMsg.Deserialize(ref reader);
                 reader.EnsureEnd();
-                __Upcall_Deliver_PongMsg(src, dest, m);
+                __Upcall_Deliver_PongMsg(src, dest, __decoded);
                 return;
             }
             default:

@@ -256,9 +256,9 @@ public sealed partial class Both : global::Mace.Runtime.ServiceBase, IWatcher, I
         {
             case Hello.Tag:
             {
-                var h = Hello.Deserialize(ref reader);
+                var __decoded = Hello.Deserialize(ref reader);
                 reader.EnsureEnd();
-                __Upcall_Deliver_Hello(src, dest, h);
+                __Upcall_Deliver_Hello(src, dest, __decoded);
                 return;
             }
             default:

@@ -154,9 +154,9 @@ public sealed partial class Dual : global::Mace.Runtime.ServiceBase
         {
             case Beat.Tag:
             {
-                var m = Beat.Deserialize(ref reader);
+                var __decoded = Beat.Deserialize(ref reader);
                 reader.EnsureEnd();
-                __Upcall_Deliver_Beat(src, dest, m);
+                __Upcall_Deliver_Beat(src, dest, __decoded);
                 return;
             }
             default:

@@ -157,9 +157,9 @@ public sealed partial class T : global::Mace.Runtime.ServiceBase
         {
             case Gossip.Tag:
             {
-                var g = Gossip.Deserialize(ref reader);
+                var __decoded = Gossip.Deserialize(ref reader);
                 reader.EnsureEnd();
-                __Upcall_Deliver_Gossip(src, dest, g);
+                __Upcall_Deliver_Gossip(src, dest, __decoded);
                 return;
             }
             default:

@@ -1,0 +1,20 @@
+namespace Mace.Benchmarks.Peers;
+
+/// <summary>The messaging stacks compared side by side.</summary>
+public enum PeerKind
+{
+    /// <summary>Two Mace nodes through <c>TcpTransport</c>.</summary>
+    Mace,
+
+    /// <summary>A bare socket pair with the Mace frame format: the physical limit, not a library.</summary>
+    PlainSocket,
+
+    /// <summary>NetMQ (ZeroMQ in C#): PUSH/PULL for streams, DEALER/ROUTER for requests.</summary>
+    NetMQ,
+
+    /// <summary>Akka.NET remoting over its default DotNetty TCP transport.</summary>
+    AkkaRemote,
+
+    /// <summary>Proto.Actor remoting over gRPC.</summary>
+    ProtoRemote,
+}
