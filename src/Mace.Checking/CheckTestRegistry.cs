@@ -6,6 +6,7 @@ namespace Mace.Checking;
 public sealed class CheckTestRegistry
 {
     private readonly SortedDictionary<string, CheckTest> _tests = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Assembly> _declaredBy = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Every test, ordered by name.</summary>
     public IReadOnlyCollection<CheckTest> Tests => _tests.Values;
@@ -19,7 +20,11 @@ public sealed class CheckTestRegistry
             foreach (var attribute in assembly.GetCustomAttributes<CheckTestProviderAttribute>())
             {
                 var provider = (ICheckTestProvider)Activator.CreateInstance(attribute.ProviderType)!;
-                foreach (var test in provider.GetTests()) registry.Add(test);
+                foreach (var test in provider.GetTests())
+                {
+                    registry.Add(test);
+                    registry._declaredBy[test.Name] = assembly;
+                }
             }
         }
         return registry;
@@ -30,6 +35,9 @@ public sealed class CheckTestRegistry
     {
         if (!_tests.TryAdd(test.Name, test)) throw new InvalidOperationException($"two checker tests are named '{test.Name}'");
     }
+
+    /// <summary>The assembly whose provider declared the test called <paramref name="name"/>, or null for a test added directly.</summary>
+    public Assembly? DeclaringAssembly(string name) => _declaredBy.GetValueOrDefault(name);
 
     /// <summary>The test called <paramref name="name"/>, or null.</summary>
     public CheckTest? Find(string name) => _tests.GetValueOrDefault(name);

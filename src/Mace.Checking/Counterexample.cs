@@ -13,6 +13,12 @@ public sealed record Counterexample(string Test, CheckOptions Options, Violation
     /// <summary>The file format version written and understood.</summary>
     public const int FormatVersion = 1;
 
+    /// <summary>
+    /// The full path of the assembly that declares <see cref="Test"/>, when it is not one the
+    /// reader already knows (a user's test assembly); <c>mace replay FILE</c> loads it from here.
+    /// </summary>
+    public string? Assembly { get; init; }
+
     /// <summary>The JSON text of the file (indented, stable field order).</summary>
     public string ToJson()
     {
@@ -22,6 +28,7 @@ public sealed record Counterexample(string Test, CheckOptions Options, Violation
             json.WriteStartObject();
             json.WriteNumber("format", FormatVersion);
             json.WriteString("test", Test);
+            if (Assembly is not null) json.WriteString("assembly", Assembly);
             json.WriteNumber("seed", Options.Seed);
             json.WriteStartObject("options");
             json.WriteNumber("depth", Options.Depth);
@@ -83,6 +90,9 @@ public sealed record Counterexample(string Test, CheckOptions Options, Violation
         {
             CriticalStep = v.TryGetProperty("criticalStep", out var c) ? c.GetInt32() : null,
         };
-        return new Counterexample(root.GetProperty("test").GetString()!, options, violation);
+        return new Counterexample(root.GetProperty("test").GetString()!, options, violation)
+        {
+            Assembly = root.TryGetProperty("assembly", out var assembly) ? assembly.GetString() : null,
+        };
     }
 }

@@ -81,12 +81,12 @@ internal static class CheckCommand
                 Console.Error.WriteLine($"mace check: error: {ex.Message}");
                 return 2;
             }
-            return Run(found, o, result.GetValue(output), !result.GetValue(quiet));
+            return Run(found, o, result.GetValue(output), !result.GetValue(quiet), CheckCatalog.UserAssemblyOf(registry, found.Name));
         });
         return command;
     }
 
-    private static int Run(CheckTest test, CheckOptions options, FileInfo? output, bool progress)
+    private static int Run(CheckTest test, CheckOptions options, FileInfo? output, bool progress, string? userAssembly)
     {
         AnsiConsole.MarkupLine($"[bold]mace check[/] {Markup.Escape(test.Name)}: {test.NodeCount} nodes; {Markup.Escape(CheckSummary.Describe(options))}");
         var stats = new SearchStats();
@@ -101,7 +101,7 @@ internal static class CheckCommand
         if (result.Passed) return 0;
 
         var file = output ?? new FileInfo($"{test.Name}.counterexample.json");
-        File.WriteAllText(file.FullName, result.Counterexample!.ToJson());
+        File.WriteAllText(file.FullName, (result.Counterexample! with { Assembly = userAssembly }).ToJson());
         var tracePath = Path.ChangeExtension(file.FullName, ".trace.txt");
         var trace = result.Trace!.Render();
         File.WriteAllText(tracePath, trace);
@@ -110,7 +110,9 @@ internal static class CheckCommand
         Console.WriteLine();
         Console.WriteLine($"counterexample: {file.FullName}");
         Console.WriteLine($"trace:          {tracePath}");
-        Console.WriteLine($"replay with:    mace replay {file.FullName}");
+        // The file records the test's assembly, so `mace replay FILE` alone works; the hint names it too.
+        var assemblyArgument = userAssembly is null ? "" : " --assembly " + CheckCatalog.ShellWord(userAssembly);
+        Console.WriteLine($"replay with:    mace replay {CheckCatalog.ShellWord(file.FullName)}{assemblyArgument}");
         return 1;
     }
 }

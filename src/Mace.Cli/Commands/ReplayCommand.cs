@@ -23,17 +23,27 @@ internal static class ReplayCommand
             try
             {
                 var counterexample = Counterexample.Parse(File.ReadAllText(path.FullName));
-                var registry = CheckCatalog.Load(result.GetValue(assemblies) ?? []);
+                var named = result.GetValue(assemblies) ?? [];
+                if (counterexample.Assembly is { } recorded)
+                {
+                    if (!File.Exists(recorded) && named.Length == 0)
+                    {
+                        Console.Error.WriteLine($"mace replay: error: test '{counterexample.Test}' was found in assembly '{recorded}', which no longer exists; pass --assembly with its new place");
+                        return 2;
+                    }
+                    if (File.Exists(recorded)) named = [.. named, new FileInfo(recorded)];
+                }
+                var registry = CheckCatalog.Load(named);
                 if (registry.Find(counterexample.Test) is not { } test)
                 {
-                    Console.Error.WriteLine($"mace replay: error: unknown test '{counterexample.Test}'");
+                    Console.Error.WriteLine($"mace replay: error: unknown test '{counterexample.Test}' (is the assembly that declares it named with --assembly?)");
                     return 2;
                 }
                 var trace = Replayer.Replay(test, counterexample);
                 Console.Write(trace.Render());
                 return trace.Reproduced ? 0 : 1;
             }
-            catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or KeyNotFoundException or ReplayDivergedException or FileNotFoundException)
+            catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or KeyNotFoundException or ReplayDivergedException or FileNotFoundException or BadImageFormatException or InvalidOperationException)
             {
                 Console.Error.WriteLine($"mace replay: error: {ex.Message}");
                 return 2;
