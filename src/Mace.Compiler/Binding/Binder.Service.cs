@@ -46,6 +46,10 @@ internal sealed partial class Binder
         var detectors = BindDetects(syntax, messages, lowers);
 
         var events = BindEvents(provided, lowers, timers);
+        foreach (var serviceClass in provided)
+        {
+            if (serviceClass.AllDowncalls.Any(d => d.Name == name)) _diagnostics.ReportDowncallNamedAsService(syntax.Name.Span, name, serviceClass.Name);
+        }
         var (transitions, aspects) = BindTransitions(syntax, events, lowers, timers, variables, messages);
         var service = new BoundService(syntax, name, provided, traceLevel, lowers, states, autoTypes, messages, variables, timers, events, transitions, aspects, detectors);
         CheckEveryEventHandled(service);

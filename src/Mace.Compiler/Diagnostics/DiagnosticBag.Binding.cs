@@ -127,6 +127,10 @@ public sealed partial class DiagnosticBag
     public void ReportUnknownHandler(MaceSpan span, string name, string serviceClass) =>
         Error("MACE2025", span, $"serviceclass '{serviceClass}' reuses handler '{name}', which is not declared (declare 'handler {name} {{ ... }}' or an 'upcalls(handler {name}) {{ ... }}' block)");
 
+    /// <summary>MACE2026: a downcall of a provided serviceclass has the service's own name (C# forbids a member named like its class).</summary>
+    public void ReportDowncallNamedAsService(MaceSpan span, string service, string serviceClass) =>
+        Error("MACE2026", span, $"service '{service}' cannot provide downcall '{service}' of serviceclass '{serviceClass}': a generated method cannot have its class's name; rename the service or the downcall");
+
     /// <summary>MACE3009: a distributed detector without one of its other required keys.</summary>
     public void ReportDetectorMissingKey(MaceSpan span, string name, string key, string meaning) =>
         Error("MACE3009", span, $"detector '{name}' has no '{key}' ({meaning})");
