@@ -68,7 +68,7 @@ public sealed class TransportSecurity
     public static TransportSecurity Load(string certificatePath, string? password, string authorityPath, string clusterKeyPath)
     {
         var certificate = LoadFile(certificatePath, "node certificate", p => X509CertificateLoader.LoadPkcs12FromFile(p, password, X509KeyStorageFlags.Exportable));
-        var authority = LoadFile(authorityPath, "CA certificate", p => X509Certificate2.CreateFromPemFile(p));
+        var authority = LoadFile(authorityPath, "CA certificate", p => X509Certificate2.CreateFromPem(File.ReadAllText(p)));
         var key = LoadFile(clusterKeyPath, "cluster key", p => Convert.FromHexString(File.ReadAllText(p).Trim()));
         try
         {
