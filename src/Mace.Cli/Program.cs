@@ -11,5 +11,6 @@ var root = new RootCommand("mace: compile, run, simulate and check distributed s
     LocCommand.Create(),
     ExperimentCommand.Create(),
     DemoCommand.Create(),
+    CertsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

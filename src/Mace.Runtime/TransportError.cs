@@ -26,4 +26,7 @@ public enum TransportError
 
     /// <summary>The peer is known to be dead (simulator, checker).</summary>
     PeerDead,
+
+    /// <summary>The TLS handshake failed or the peer's certificate does not name the address it was reached at (secured transports).</summary>
+    AuthenticationFailed,
 }

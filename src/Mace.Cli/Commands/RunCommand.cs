@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Mace.Cli.Running;
 using Mace.Runtime;
 using Mace.Runtime.Hosting;
+using Mace.Runtime.Transports.Security;
 using Microsoft.Extensions.Logging;
 
 namespace Mace.Cli.Commands;
@@ -26,12 +27,15 @@ internal static class RunCommand
         var bootstrap = new Option<string[]>("--bootstrap", "-b") { Description = "a peer to contact at start, host:port (repeat for more)", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<int?>("--seed") { Description = "the seed of the node's random source (default: drawn and logged)" };
         var parameters = new Option<string[]>("--param") { Description = "a service parameter, Name=Value (repeat for more); " + ParameterHelp() };
+        var certs = new Option<DirectoryInfo?>("--certs") { Description = "turn transport security on with the credentials `mace certs` wrote to this folder (ca.crt, cluster.key, node-HOST-PORT.pfx for this node's address; needs a fixed --port)" };
+        var maxConnections = new Option<int?>("--max-connections") { Description = "the most TCP connections open at once (default 4096)" };
+        var handshakeTimeout = new Option<double?>("--handshake-timeout") { Description = "seconds an accepted connection may take to authenticate and send its first frame (default 10)" };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "the least severe log level shown", DefaultValueFactory = _ => LogLevel.Information };
 
         var command = new Command("run", "Start a real node running SERVICE over TCP, print 'listening on ADDRESS', log its upcalls; stop with Ctrl+C or SIGTERM.\n" +
             "example: mace run Ping --port 5000, then in another terminal: mace run Ping --bootstrap 127.0.0.1:5000")
         {
-            service, port, bind, bootstrap, seed, parameters, logLevel,
+            service, port, bind, bootstrap, seed, parameters, certs, maxConnections, handshakeTimeout, logLevel,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -42,7 +46,10 @@ internal static class RunCommand
                 parse.GetValue(bootstrap) ?? [],
                 parse.GetValue(seed),
                 parse.GetValue(parameters) ?? [],
-                parse.GetValue(logLevel));
+                parse.GetValue(logLevel),
+                parse.GetValue(certs),
+                parse.GetValue(maxConnections),
+                parse.GetValue(handshakeTimeout));
             return RunAsync(request, cancellation);
         });
         return command;
@@ -65,7 +72,15 @@ internal static class RunCommand
                 o.SingleLine = true;
                 o.TimestampFormat = "HH:mm:ss.fff ";
             }));
-        var options = new RealNodeOptions { BindAddress = prepared.Bind, Port = request.Port, Seed = request.Seed };
+        var options = new RealNodeOptions
+        {
+            BindAddress = prepared.Bind,
+            Port = request.Port,
+            Seed = request.Seed,
+            Security = prepared.Security,
+            MaxConnections = request.MaxConnections ?? 4096,
+            HandshakeTimeout = TimeSpan.FromSeconds(request.HandshakeTimeout ?? 10),
+        };
         using var environment = new RealNodeEnvironment(options, loggers);
         var node = new Node(environment);
         Action<NodeAddress> contact;
@@ -144,12 +159,46 @@ internal static class RunCommand
             }
             parameters[name] = text[(equals + 1)..];
         }
-        prepared = new PreparedRun(service, bind, peers, parameters);
+        if (request.MaxConnections is < 1)
+        {
+            error = $"--max-connections {request.MaxConnections} is not at least 1";
+            return false;
+        }
+        if (request.HandshakeTimeout is { } seconds && !(seconds > 0 && seconds <= 3600))
+        {
+            error = $"--handshake-timeout {seconds} is not a number of seconds above 0 and at most 3600";
+            return false;
+        }
+        TransportSecurity? security = null;
+        if (request.Certs is { } folder)
+        {
+            if (request.Port == 0)
+            {
+                error = "--certs needs a fixed --port: the node certificate names the node's address";
+                return false;
+            }
+            var self = NodeAddress.FromEndPoint(new IPEndPoint(bind, request.Port));
+            try
+            {
+                security = TransportSecurity.Load(
+                    Path.Combine(folder.FullName, CertsCommand.NodeFileName(self, "pfx")), null,
+                    Path.Combine(folder.FullName, "ca.crt"),
+                    Path.Combine(folder.FullName, "cluster.key"));
+            }
+            catch (ArgumentException ex)
+            {
+                error = $"--certs: {ex.Message}";
+                return false;
+            }
+        }
+        prepared = new PreparedRun(service, bind, peers, parameters, security);
         error = "";
         return true;
     }
 
-    private sealed record RunRequest(string Service, int Port, string Bind, string[] Bootstrap, int? Seed, string[] Parameters, LogLevel LogLevel);
+    private sealed record RunRequest(string Service, int Port, string Bind, string[] Bootstrap, int? Seed, string[] Parameters, LogLevel LogLevel,
+        DirectoryInfo? Certs, int? MaxConnections, double? HandshakeTimeout);
 
-    private sealed record PreparedRun(RunnableService Service, IPAddress Bind, IReadOnlyList<NodeAddress> Bootstrap, IReadOnlyDictionary<string, string> Parameters);
+    private sealed record PreparedRun(RunnableService Service, IPAddress Bind, IReadOnlyList<NodeAddress> Bootstrap, IReadOnlyDictionary<string, string> Parameters,
+        TransportSecurity? Security);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Mace.Runtime.Transports;
+using Mace.Runtime.Transports.Security;
 
 namespace Mace.Runtime.Hosting;
 
@@ -30,6 +31,35 @@ public sealed record RealNodeOptions
     /// <summary>How long one socket write may take before <see cref="TransportError.WriteTimeout"/>.</summary>
     public TimeSpan WriteTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Transport security: null (the default, for loopback development) sends plain frames; set,
+    /// TCP runs mutual TLS 1.3 and UDP authenticates every datagram, and a peer may send only as an
+    /// address its certificate names (<c>docs/reliability.md</c>).
+    /// </summary>
+    public TransportSecurity? Security { get; init; }
+
+    /// <summary>
+    /// How long an accepted connection may take to finish its TLS handshake (when secured) and
+    /// deliver its first whole frame; a slower one is closed (slowloris defence).
+    /// </summary>
+    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The most TCP connections open at once (inbound and outbound). At the cap an accepted
+    /// connection first evicts the oldest inbound connection not yet identified; if every one is
+    /// identified, the new connection is closed.
+    /// </summary>
+    public int MaxConnections { get; init; } = 4096;
+
+    /// <summary>
+    /// Bytes one connection may have received and handed to the lane but not yet dispatched; the
+    /// receive loop stops reading (TCP pushes back on the peer) until the lane catches up.
+    /// </summary>
+    public int MaxPendingReceiveBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Datagrams received and not yet dispatched by the lane; more are dropped and counted.</summary>
+    public int MaxQueuedDatagrams { get; init; } = 4096;
+
     /// <summary>The seed of the node's random source; null draws one (and logs it, so a run can be repeated).</summary>
     public int? Seed { get; init; }
 
@@ -48,6 +78,10 @@ public sealed record RealNodeOptions
         if (SendQueueCapacity < 1) throw new ArgumentException("send queue capacity must be at least 1", nameof(SendQueueCapacity));
         if (ConnectTimeout <= TimeSpan.Zero) throw new ArgumentException("connect timeout must be positive", nameof(ConnectTimeout));
         if (WriteTimeout <= TimeSpan.Zero) throw new ArgumentException("write timeout must be positive", nameof(WriteTimeout));
+        if (HandshakeTimeout <= TimeSpan.Zero) throw new ArgumentException("handshake timeout must be positive", nameof(HandshakeTimeout));
+        if (MaxConnections < 1) throw new ArgumentException("max connections must be at least 1", nameof(MaxConnections));
+        if (MaxPendingReceiveBytes < 1) throw new ArgumentException("max pending receive bytes must be at least 1", nameof(MaxPendingReceiveBytes));
+        if (MaxQueuedDatagrams < 1) throw new ArgumentException("max queued datagrams must be at least 1", nameof(MaxQueuedDatagrams));
         if (LaneBatchSize < 1) throw new ArgumentException("lane batch size must be at least 1", nameof(LaneBatchSize));
     }
 }

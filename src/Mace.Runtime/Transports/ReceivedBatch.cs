@@ -54,6 +54,7 @@ internal sealed class ReceivedBatch
         }
         finally
         {
+            _connection.Dispatched(_data.Length);
             _count = 0;
             _data = [];
             _connection.ReturnBatch(this);

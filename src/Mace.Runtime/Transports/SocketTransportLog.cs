@@ -49,4 +49,19 @@ internal static partial class SocketTransportLog
 
     [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "{Kind} transport could not bind port {Port} ({Reason}); bound an ephemeral port instead")]
     public static partial void PortFallback(ILogger logger, string kind, int port, string reason);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "{Local}: TLS handshake with {Peer} failed: {Reason}")]
+    public static partial void HandshakeFailed(ILogger logger, NodeAddress local, string peer, string reason);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "{Local}: frame from {Peer} claims source {Claimed}, which its credentials do not name; dropped")]
+    public static partial void Impersonation(ILogger logger, NodeAddress local, string peer, NodeAddress claimed);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Debug, Message = "{Local}: connection from {Peer} not identified within the handshake timeout; closed")]
+    public static partial void HandshakeTimedOut(ILogger logger, NodeAddress local, string peer);
+
+    [LoggerMessage(EventId = 19, Level = LogLevel.Warning, Message = "{Local}: connection cap {Cap} reached; closed a connection from {Peer}")]
+    public static partial void ConnectionRefused(ILogger logger, NodeAddress local, int cap, string peer);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Debug, Message = "{Local}: datagram from {Peer} dropped: {Reason}")]
+    public static partial void DatagramDropped(ILogger logger, NodeAddress local, string peer, string reason);
 }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Threading.Channels;
 using Mace.Runtime.Serialization;
 
 namespace Mace.Runtime.Transports;
@@ -27,8 +28,11 @@ internal sealed partial class TcpConnection
         {
             while (true)
             {
+                if (!await WaitForLaneAsync().ConfigureAwait(false)) return;
                 var space = buffer.Length - filled;
-                var received = await _socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, _closing.Token).ConfigureAwait(false);
+                var received = _stream is { } stream
+                    ? await stream.ReadAsync(buffer.AsMemory(filled), _closing.Token).ConfigureAwait(false)
+                    : await _socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, _closing.Token).ConfigureAwait(false);
                 if (received == 0)
                 {
                     if (filled > 0)
@@ -60,6 +64,7 @@ internal sealed partial class TcpConnection
                         buffer = Resize(buffer, consumed, leftover, nextSize);
                     }
                     Statistics.FramesReceived(batch.Count);
+                    Interlocked.Add(ref _pendingBytes, data.Length);
                     batch.Seal(data);
                     _owner.PostBatch(batch);
                 }
@@ -71,8 +76,16 @@ internal sealed partial class TcpConnection
                 filled = leftover;
                 if (malformed is not null)
                 {
-                    Statistics.Malformed();
-                    SocketTransportLog.MalformedFrame(Logger, _owner.ListenAddress, PeerText, malformed.Message);
+                    if (_impersonated is { } claimed)
+                    {
+                        Statistics.Impersonation();
+                        SocketTransportLog.Impersonation(Logger, _owner.ListenAddress, PeerText, claimed);
+                    }
+                    else
+                    {
+                        Statistics.Malformed();
+                        SocketTransportLog.MalformedFrame(Logger, _owner.ListenAddress, PeerText, malformed.Message);
+                    }
                     Abort(TransportError.Malformed, malformed);
                     return;
                 }
@@ -81,6 +94,47 @@ internal sealed partial class TcpConnection
         catch (Exception ex) when (SocketFailure.IsNetworkFailure(ex))
         {
             if (!IsClosed) Abort(TransportError.ReadFailed, ex);
+        }
+    }
+
+    // Received bytes posted to the lane and not yet dispatched; past MaxPendingReceiveBytes the loop
+    // stops reading until the lane has caught up, so a flooding peer is held back by TCP's own flow
+    // control instead of growing the lane's queue. _receiveWaiting is 1 while the loop sleeps on it.
+    private long _pendingBytes;
+    private int _receiveWaiting;
+    private NodeAddress? _impersonated;
+    private readonly Channel<bool> _receiveWake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.DropWrite,
+    });
+
+    // False when the connection closed while waiting. Receive loop.
+    private async ValueTask<bool> WaitForLaneAsync()
+    {
+        var max = _owner.Options.MaxPendingReceiveBytes;
+        while (Interlocked.Read(ref _pendingBytes) > max)
+        {
+            Volatile.Write(ref _receiveWaiting, 1);
+            if (Interlocked.Read(ref _pendingBytes) <= max)
+            {
+                Volatile.Write(ref _receiveWaiting, 0);
+                _receiveWake.Reader.TryRead(out _);
+                break;
+            }
+            Statistics.ReceiveFull();
+            if (!await _receiveWake.Reader.WaitToReadAsync(_closing.Token).ConfigureAwait(false)) return false;
+            _receiveWake.Reader.TryRead(out _);
+        }
+        return true;
+    }
+
+    /// <summary>The lane dispatched a batch of <paramref name="bytes"/>; wakes the receive loop if it waits for that. Lane.</summary>
+    internal void Dispatched(int bytes)
+    {
+        if (Interlocked.Add(ref _pendingBytes, -bytes) <= _owner.Options.MaxPendingReceiveBytes && Interlocked.Exchange(ref _receiveWaiting, 0) == 1)
+        {
+            _receiveWake.Writer.TryWrite(true);
         }
     }
 
@@ -163,8 +217,17 @@ internal sealed partial class TcpConnection
                 {
                     var header = FrameCodec.ReadHeader(body, out var payload);
                     if (header.Source.Kind != NodeAddressKind.IPv4) throw new MaceFormatException($"frame source {header.Source} is not an IPv4 address", 2);
+                    if (_authenticated is { } names && !names.Contains(header.Source))
+                    {
+                        _impersonated = header.Source;
+                        throw new MaceFormatException($"frame source {header.Source} is not named by the peer's certificate", 2);
+                    }
                     if (!Identify(header.Source, out var first)) throw new MaceFormatException($"frame source {header.Source} differs from the connection's peer {Peer}", 2);
-                    if (first) _owner.OnPeerIdentified(this);
+                    if (first)
+                    {
+                        EndHandshakeDeadline();
+                        _owner.OnPeerIdentified(this);
+                    }
                     headerLength = bodyLength - payload.Length;
                     RememberHeader(header, body[..headerLength]);
                 }

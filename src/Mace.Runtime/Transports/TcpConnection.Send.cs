@@ -71,6 +71,11 @@ internal sealed partial class TcpConnection
     private async ValueTask WriteAsync(ReadOnlyMemory<byte> bytes)
     {
         _writeTimer.CancelAfter(_owner.Options.WriteTimeout);
+        if (_stream is { } stream)
+        {
+            await stream.WriteAsync(bytes, _writeTimer.Token).ConfigureAwait(false);
+            bytes = default;
+        }
         while (bytes.Length > 0)
         {
             var sent = await _socket.SendAsync(bytes, SocketFlags.None, _writeTimer.Token).ConfigureAwait(false);

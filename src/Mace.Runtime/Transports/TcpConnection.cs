@@ -1,6 +1,8 @@
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Threading.Channels;
 using Mace.Runtime.Serialization;
+using Mace.Runtime.Transports.Security;
 using Microsoft.Extensions.Logging;
 
 namespace Mace.Runtime.Transports;
@@ -43,6 +45,11 @@ internal sealed partial class TcpConnection
     private readonly ReceivedBatch?[] _spareBatches = new ReceivedBatch?[4];
     private int _closed;
 
+    // Secured connections only: the TLS stream (both loops use it once the handshake is done) and
+    // the addresses the peer's certificate names; frames from any other source are dropped.
+    private Stream? _stream;
+    private IReadOnlySet<NodeAddress>? _authenticated;
+
     private TcpConnection(TcpSocketTransport owner, Socket socket, NodeAddress peer, bool isOutbound)
     {
         _owner = owner;
@@ -66,6 +73,12 @@ internal sealed partial class TcpConnection
 
     /// <summary>True once the socket was connected (outbound) or accepted (inbound).</summary>
     public bool WasEstablished { get; private set; }
+
+    /// <summary>True once an inbound connection's first frame named its peer (always true outbound).</summary>
+    public bool IsIdentified => IsOutbound || _identified;
+
+    /// <summary>The order in which inbound connections were accepted (eviction at the connection cap takes the oldest).</summary>
+    public long AcceptOrder { get; private init; }
 
     /// <summary>True once the connection was aborted.</summary>
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
@@ -99,10 +112,10 @@ internal sealed partial class TcpConnection
     }
 
     /// <summary>A connection over an accepted socket; its peer is named by its first frame.</summary>
-    public static TcpConnection CreateInbound(TcpSocketTransport owner, Socket socket)
+    public static TcpConnection CreateInbound(TcpSocketTransport owner, Socket socket, long acceptOrder)
     {
         socket.NoDelay = true;
-        return new TcpConnection(owner, socket, default, isOutbound: false) { WasEstablished = true };
+        return new TcpConnection(owner, socket, default, isOutbound: false) { WasEstablished = true, AcceptOrder = acceptOrder };
     }
 
     /// <summary>Starts the loops (connecting first when outbound).</summary>
@@ -114,8 +127,7 @@ internal sealed partial class TcpConnection
         }
         else
         {
-            _ = ReceiveLoopAsync();
-            _ = SendLoopAsync();
+            _ = RunInboundAsync();
         }
     }
 
@@ -206,7 +218,9 @@ internal sealed partial class TcpConnection
     {
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
         _closing.Cancel();
+        _stream?.Dispose();
         _socket.Dispose();
+        _receiveWake.Writer.TryComplete();
         int dropped;
         lock (_sendLock) dropped = _outbox.Clear();
         _sendWake.Writer.TryComplete();
@@ -237,11 +251,78 @@ internal sealed partial class TcpConnection
             if (!IsClosed) Abort(ex is OperationCanceledException ? TransportError.ConnectTimeout : TransportError.ConnectFailed, ex);
             return;
         }
+        if (_owner.Options.Security is { } security && !await AuthenticateAsync(security).ConfigureAwait(false)) return;
         WasEstablished = true;
         Statistics.Opened();
         SocketTransportLog.ConnectionOpened(Logger, _owner.ListenAddress, peer);
         _ = ReceiveLoopAsync();
         await SendLoopAsync().ConfigureAwait(false);
+    }
+
+    // Inbound: the handshake deadline runs until the first frame names the peer (a slowloris that
+    // never completes TLS or a frame is closed); when secured, TLS comes first.
+    private async Task RunInboundAsync()
+    {
+        var deadline = new CancellationTokenSource(_owner.Options.HandshakeTimeout);
+        _handshakeDeadline = deadline;
+        deadline.Token.Register(OnHandshakeDeadline);
+        if (_owner.Options.Security is { } security && !await AuthenticateAsync(security).ConfigureAwait(false)) return;
+        _ = ReceiveLoopAsync();
+        await SendLoopAsync().ConfigureAwait(false);
+    }
+
+    private CancellationTokenSource? _handshakeDeadline;
+
+    private void OnHandshakeDeadline()
+    {
+        if (_identified || IsClosed) return;
+        Statistics.HandshakeTimedOut();
+        SocketTransportLog.HandshakeTimedOut(Logger, _owner.ListenAddress, PeerText);
+        Abort(null);
+    }
+
+    // The first frame named the peer: the deadline no longer applies. Receive loop.
+    private void EndHandshakeDeadline()
+    {
+        var deadline = Interlocked.Exchange(ref _handshakeDeadline, null);
+        deadline?.Dispose();
+    }
+
+    // Mutual TLS; false (and the connection closed) when it fails, or when an outbound peer's
+    // certificate does not name the address dialled.
+    private async Task<bool> AuthenticateAsync(TransportSecurity security)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
+            timeout.CancelAfter(IsOutbound ? _owner.Options.ConnectTimeout : _owner.Options.HandshakeTimeout);
+            var (stream, names) = IsOutbound
+                ? await TlsHandshake.ConnectAsync(_socket, Peer, security, timeout.Token).ConfigureAwait(false)
+                : await TlsHandshake.AcceptAsync(_socket, security, timeout.Token).ConfigureAwait(false);
+            _stream = stream;
+            _authenticated = names;
+        }
+        catch (Exception ex) when (ex is AuthenticationException or InvalidOperationException or System.ComponentModel.Win32Exception || SocketFailure.IsNetworkFailure(ex))
+        {
+            if (IsClosed) return false;
+            Statistics.HandshakeFailed();
+            SocketTransportLog.HandshakeFailed(Logger, _owner.ListenAddress, PeerText, ex.Message);
+            Abort(IsOutbound ? TransportError.AuthenticationFailed : null, ex);
+            return false;
+        }
+        if (IsOutbound && !_authenticated.Contains(Peer))
+        {
+            Statistics.HandshakeFailed();
+            SocketTransportLog.HandshakeFailed(Logger, _owner.ListenAddress, PeerText, $"the peer's certificate does not name {Peer}");
+            Abort(TransportError.AuthenticationFailed);
+            return false;
+        }
+        if (IsClosed)
+        {
+            _stream.Dispose(); // aborted during the handshake: Abort may have run before _stream was set
+            return false;
+        }
+        return true;
     }
 }
 

@@ -56,13 +56,39 @@ public sealed partial class TcpSocketTransport
                 await Task.Yield();
                 continue;
             }
-            var connection = TcpConnection.CreateInbound(this, accepted);
+            if (_all.Count >= Options.MaxConnections && !MakeRoom(accepted))
+            {
+                accepted.Dispose();
+                continue;
+            }
+            var connection = TcpConnection.CreateInbound(this, accepted, ++_acceptOrder);
             _all.TryAdd(connection, 0);
             Statistics.Accepted();
             SocketTransportLog.ConnectionAccepted(Logger, ListenAddress, accepted.RemoteEndPoint?.ToString() ?? "unknown");
             connection.Start();
             if (!_running) connection.Abort(null);
         }
+    }
+
+    private long _acceptOrder;
+
+    // At the connection cap: closes the oldest inbound connection that has not identified itself, so
+    // idle or half-open connections cannot lock peers out; false when every connection is identified
+    // (the new one is then refused). Accept loop.
+    private bool MakeRoom(Socket accepted)
+    {
+        TcpConnection? oldest = null;
+        foreach (var candidate in _all.Keys)
+        {
+            if (candidate.IsOutbound || candidate.IsIdentified || candidate.IsClosed) continue;
+            if (oldest is null || candidate.AcceptOrder < oldest.AcceptOrder) oldest = candidate;
+        }
+        Statistics.Refused();
+        var remote = oldest is null ? accepted.RemoteEndPoint?.ToString() ?? "unknown" : "an unidentified peer";
+        SocketTransportLog.ConnectionRefused(Logger, ListenAddress, Options.MaxConnections, remote);
+        if (oldest is null) return false;
+        oldest.Abort(null);
+        return true;
     }
 
     /// <summary>An inbound connection named its peer: make it the peer's send connection if there is none. Socket loop.</summary>

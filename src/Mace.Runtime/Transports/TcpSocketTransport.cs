@@ -54,6 +54,11 @@ public sealed partial class TcpSocketTransport : ServiceBase, ITransport
         _listener = Bind(_bindEndPoint);
         var bound = (IPEndPoint)_listener.LocalEndPoint!;
         ListenAddress = NodeAddress.FromEndPoint(new IPEndPoint(AdvertisedAddress(options), bound.Port));
+        if (options.Security is { } security && !security.Identity.Contains(ListenAddress))
+        {
+            _listener.Dispose();
+            throw new ArgumentException(Security.TransportSecurityCheck.NotNamed(security, ListenAddress));
+        }
         if (node.Address.IsNone) node.Address = ListenAddress;
         SocketTransportLog.Bound(logger, "TCP", ListenAddress);
     }

@@ -17,6 +17,13 @@ public sealed class TransportStatistics
     private long _connectionsOpened;
     private long _connectionsAccepted;
     private long _connectionsClosed;
+    private long _handshakesFailed;
+    private long _handshakeTimeouts;
+    private long _connectionsRefused;
+    private long _impersonationDropped;
+    private long _unauthenticatedDropped;
+    private long _replayDropped;
+    private long _receiveQueueFull;
 
     /// <summary>Frames written to the network.</summary>
     public long MessagesSent => Interlocked.Read(ref _messagesSent);
@@ -51,6 +58,27 @@ public sealed class TransportStatistics
     /// <summary>Connections closed, for any reason.</summary>
     public long ConnectionsClosed => Interlocked.Read(ref _connectionsClosed);
 
+    /// <summary>TLS handshakes that failed (untrusted or missing certificate, wrong protocol, garbage).</summary>
+    public long HandshakesFailed => Interlocked.Read(ref _handshakesFailed);
+
+    /// <summary>Inbound connections closed because they were not identified within the handshake timeout.</summary>
+    public long HandshakeTimeouts => Interlocked.Read(ref _handshakeTimeouts);
+
+    /// <summary>Connections closed at the connection cap (evicted unidentified ones, or refused new ones).</summary>
+    public long ConnectionsRefused => Interlocked.Read(ref _connectionsRefused);
+
+    /// <summary>Frames whose source is not an address the sender authenticated as (secured transports).</summary>
+    public long ImpersonationDropped => Interlocked.Read(ref _impersonationDropped);
+
+    /// <summary>Datagrams whose authentication tag was missing or wrong (secured UDP).</summary>
+    public long UnauthenticatedDropped => Interlocked.Read(ref _unauthenticatedDropped);
+
+    /// <summary>Authenticated datagrams dropped as replays (secured UDP).</summary>
+    public long ReplayDropped => Interlocked.Read(ref _replayDropped);
+
+    /// <summary>Datagrams dropped because the lane had <c>MaxQueuedDatagrams</c> waiting, and times a TCP receive loop paused at its pending-bytes bound.</summary>
+    public long ReceiveQueueFull => Interlocked.Read(ref _receiveQueueFull);
+
     /// <summary>Connections open now.</summary>
     public long ActiveConnections => ConnectionsOpened + ConnectionsAccepted - ConnectionsClosed;
 
@@ -80,9 +108,25 @@ public sealed class TransportStatistics
 
     internal void Closed() => Interlocked.Increment(ref _connectionsClosed);
 
+    internal void HandshakeFailed() => Interlocked.Increment(ref _handshakesFailed);
+
+    internal void HandshakeTimedOut() => Interlocked.Increment(ref _handshakeTimeouts);
+
+    internal void Refused() => Interlocked.Increment(ref _connectionsRefused);
+
+    internal void Impersonation() => Interlocked.Increment(ref _impersonationDropped);
+
+    internal void Unauthenticated() => Interlocked.Increment(ref _unauthenticatedDropped);
+
+    internal void Replay() => Interlocked.Increment(ref _replayDropped);
+
+    internal void ReceiveFull() => Interlocked.Increment(ref _receiveQueueFull);
+
     /// <inheritdoc/>
     public override string ToString() =>
         $"sent {MessagesSent} msgs/{BytesSent} B, received {MessagesReceived} msgs/{BytesReceived} B, malformed {MalformedDropped}, " +
         $"queue-full {QueueFullDropped}, send-dropped {SendDropped}, unroutable {UnroutableDropped}, connections {ActiveConnections} open " +
-        $"({ConnectionsOpened} opened, {ConnectionsAccepted} accepted, {ConnectionsClosed} closed)";
+        $"({ConnectionsOpened} opened, {ConnectionsAccepted} accepted, {ConnectionsClosed} closed, {ConnectionsRefused} refused), " +
+        $"handshakes failed {HandshakesFailed}, handshake timeouts {HandshakeTimeouts}, impersonation {ImpersonationDropped}, " +
+        $"unauthenticated {UnauthenticatedDropped}, replays {ReplayDropped}, receive-full {ReceiveQueueFull}";
 }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Mace.Runtime.Hosting;
 using Mace.Runtime.Serialization;
+using Mace.Runtime.Transports.Security;
 using Microsoft.Extensions.Logging;
 
 namespace Mace.Runtime.Transports;
@@ -26,6 +27,8 @@ public sealed class UdpSocketTransport : ServiceBase, ITransport
     private readonly RealNodeOptions _options;
     private readonly ILogger _logger;
     private readonly int _maxFrame;
+    private readonly DatagramAuthenticator? _authenticator;
+    private int _queuedDatagrams;
     private Socket _socket;
     private CancellationTokenSource? _stopping;
     private volatile bool _running;
@@ -36,11 +39,20 @@ public sealed class UdpSocketTransport : ServiceBase, ITransport
     {
         _options = options;
         _logger = logger;
-        _maxFrame = Math.Min(options.MaxFrameSize, MaxDatagramSize - FrameCodec.LengthPrefixSize);
+        _maxFrame = Math.Min(options.MaxFrameSize, MaxDatagramSize - FrameCodec.LengthPrefixSize - (options.Security is null ? 0 : DatagramAuthenticator.Overhead));
         var port = node.Address.Kind == NodeAddressKind.IPv4 && node.Address.Port != 0 ? node.Address.Port : options.Port;
         _socket = BindWithFallback(options.BindAddress, port, logger);
         var bound = (IPEndPoint)_socket.LocalEndPoint!;
         ListenAddress = NodeAddress.FromEndPoint(new IPEndPoint(TcpSocketTransport.AdvertisedAddress(options), bound.Port));
+        if (options.Security is { } security)
+        {
+            if (!security.Identity.Contains(ListenAddress))
+            {
+                _socket.Dispose();
+                throw new ArgumentException(TransportSecurityCheck.NotNamed(security, ListenAddress));
+            }
+            _authenticator = new DatagramAuthenticator(security.ClusterKey, (ulong)options.TimeProvider.GetUtcNow().UtcTicks, maxSenders: 65536);
+        }
         if (node.Address.IsNone) node.Address = ListenAddress;
         SocketTransportLog.Bound(logger, "UDP", ListenAddress);
     }
@@ -102,6 +114,12 @@ public sealed class UdpSocketTransport : ServiceBase, ITransport
                 SocketTransportLog.FrameTooLarge(_logger, ListenAddress, dest, size - FrameCodec.LengthPrefixSize, _maxFrame);
                 return false;
             }
+            if (_authenticator is { } authenticator)
+            {
+                _frameBuffer.GetSpan(DatagramAuthenticator.Overhead);
+                _frameBuffer.Advance(DatagramAuthenticator.Overhead);
+                size = authenticator.Seal(_frameBuffer.WrittenSpanForPatching, size);
+            }
             _socket.SendTo(_frameBuffer.WrittenSpan, SocketFlags.None, dest.ToEndPoint());
             Statistics.Sent(1, size);
             return true;
@@ -138,11 +156,26 @@ public sealed class UdpSocketTransport : ServiceBase, ITransport
                 continue; // an ICMP error for an earlier datagram: best effort, go on
             }
             Statistics.Received(result.ReceivedBytes);
-            HandleDatagram(buffer.AsSpan(0, result.ReceivedBytes), result.RemoteEndPoint);
+            var datagram = buffer.AsSpan(0, result.ReceivedBytes);
+            if (_authenticator is { } authenticator)
+            {
+                if (!authenticator.Verify(datagram, out var frameLength, out var sequence))
+                {
+                    Statistics.Unauthenticated();
+                    SocketTransportLog.DatagramDropped(_logger, ListenAddress, result.RemoteEndPoint.ToString() ?? "unknown", "missing or wrong authentication tag");
+                    continue;
+                }
+                HandleDatagram(datagram[..frameLength], result.RemoteEndPoint, sequence);
+            }
+            else
+            {
+                HandleDatagram(datagram, result.RemoteEndPoint, sequence: null);
+            }
         }
     }
 
-    private void HandleDatagram(ReadOnlySpan<byte> datagram, EndPoint from)
+    // sequence is the authenticated datagram's number when secured, null when not.
+    private void HandleDatagram(ReadOnlySpan<byte> datagram, EndPoint from, ulong? sequence)
     {
         FrameHeader header;
         byte[] payload;
@@ -161,6 +194,14 @@ public sealed class UdpSocketTransport : ServiceBase, ITransport
             SocketTransportLog.MalformedFrame(_logger, ListenAddress, from.ToString() ?? "unknown", ex.Message);
             return;
         }
+        if (sequence is { } number && !AcceptSecured(header.Source, from, number)) return;
+        if (Interlocked.Increment(ref _queuedDatagrams) > _options.MaxQueuedDatagrams)
+        {
+            Interlocked.Decrement(ref _queuedDatagrams);
+            Statistics.ReceiveFull();
+            SocketTransportLog.DatagramDropped(_logger, ListenAddress, from.ToString() ?? "unknown", $"{_options.MaxQueuedDatagrams} datagrams already wait for the lane");
+            return;
+        }
         Statistics.FrameReceived();
         var source = header.Source;
         var destination = header.Destination;
@@ -168,8 +209,29 @@ public sealed class UdpSocketTransport : ServiceBase, ITransport
         Node.Post(() => Dispatch(source, destination, registrationId, payload));
     }
 
+    // A cluster key is shared, so it proves membership, not which member: the claimed source must
+    // also be the address the datagram came from (UDP sends from the listening socket), and its
+    // sequence number new for that source.
+    private bool AcceptSecured(NodeAddress source, EndPoint from, ulong sequence)
+    {
+        if (from is not IPEndPoint endPoint || NodeAddress.FromEndPoint(endPoint) != source)
+        {
+            Statistics.Impersonation();
+            SocketTransportLog.Impersonation(_logger, ListenAddress, from.ToString() ?? "unknown", source);
+            return false;
+        }
+        if (!_authenticator!.Accept(source, sequence))
+        {
+            Statistics.Replay();
+            SocketTransportLog.DatagramDropped(_logger, ListenAddress, from.ToString() ?? "unknown", $"sequence {sequence} replayed or too old");
+            return false;
+        }
+        return true;
+    }
+
     private void Dispatch(NodeAddress source, NodeAddress destination, int registrationId, byte[] payload)
     {
+        Interlocked.Decrement(ref _queuedDatagrams);
         if (!_running) return;
         var receiver = _receivers.Get(registrationId);
         if (receiver is null)
