@@ -12,11 +12,7 @@ internal static class CheckCatalog
     public static CheckTestRegistry Load(IEnumerable<FileInfo> assemblies)
     {
         var all = new List<Assembly> { Bundled };
-        foreach (var file in assemblies)
-        {
-            if (!file.Exists) throw new FileNotFoundException($"assembly '{file.FullName}' not found", file.FullName);
-            all.Add(Assembly.LoadFrom(file.FullName));
-        }
+        foreach (var file in assemblies) all.Add(UserAssemblies.Load(file));
         return CheckTestRegistry.FromAssemblies(all.Distinct());
     }
 

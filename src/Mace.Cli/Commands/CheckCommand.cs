@@ -25,7 +25,7 @@ internal static class CheckCommand
         var time = new Option<TimeMode?>("--time") { Description = "Frozen (Now never moves) or Advancing (a timer firing moves Now to its due time)." };
         var maxStates = new Option<int?>("--max-states") { Description = "Stop the exhaustive search after this many unique states." };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "Where to write the counterexample (default TEST.counterexample.json)." };
-        var assemblies = new Option<FileInfo[]>("--assembly", "-a") { Description = "An assembly declaring more checker tests; repeatable.", AllowMultipleArgumentsPerToken = true };
+        var assemblies = new Option<FileInfo[]>("--assembly", "-a") { Description = "An assembly declaring more checker tests; repeatable.", AllowMultipleArgumentsPerToken = false };
         var list = new Option<bool>("--list") { Description = "List the known tests." };
         var quiet = new Option<bool>("--no-progress") { Description = "No live progress display." };
 
@@ -40,7 +40,7 @@ internal static class CheckCommand
             {
                 registry = CheckCatalog.Load(result.GetValue(assemblies) ?? []);
             }
-            catch (Exception ex) when (ex is FileNotFoundException or BadImageFormatException or InvalidOperationException)
+            catch (Exception ex) when (ex is UserAssemblyException or InvalidOperationException)
             {
                 Console.Error.WriteLine($"mace check: error: {ex.Message}");
                 return 2;

@@ -10,7 +10,7 @@ internal static class ReplayCommand
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "A counterexample file written by mace check." };
-        var assemblies = new Option<FileInfo[]>("--assembly", "-a") { Description = "An assembly declaring more checker tests; repeatable.", AllowMultipleArgumentsPerToken = true };
+        var assemblies = new Option<FileInfo[]>("--assembly", "-a") { Description = "An assembly declaring more checker tests; repeatable.", AllowMultipleArgumentsPerToken = false };
         var command = new Command("replay", "Replay a model-checker counterexample and print its trace.") { file, assemblies };
         command.SetAction(result =>
         {
@@ -43,7 +43,7 @@ internal static class ReplayCommand
                 Console.Write(trace.Render());
                 return trace.Reproduced ? 0 : 1;
             }
-            catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or KeyNotFoundException or ReplayDivergedException or FileNotFoundException or BadImageFormatException or InvalidOperationException)
+            catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or KeyNotFoundException or ReplayDivergedException or UserAssemblyException or InvalidOperationException or IOException)
             {
                 Console.Error.WriteLine($"mace replay: error: {ex.Message}");
                 return 2;

@@ -20,22 +20,24 @@ internal static class RunCommand
     {
         var service = new Argument<string>("service")
         {
-            Description = "the service to run: " + string.Join("; ", RunnableServices.All.Select(s => $"{s.Name} ({s.Description})")),
+            Description = "the application to run: one bundled (" + string.Join("; ", RunnableServices.Bundled.Select(s => $"{s.Name}: {s.Description}")) + ") or a NodeApplication from an --assembly",
         };
         var port = new Option<int>("--port", "-p") { Description = "the TCP port to listen on; 0 picks a free one", DefaultValueFactory = _ => 0 };
         var bind = new Option<string>("--bind") { Description = "the IPv4 address to bind", DefaultValueFactory = _ => "127.0.0.1" };
         var bootstrap = new Option<string[]>("--bootstrap", "-b") { Description = "a peer to contact at start, host:port (repeat for more)", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<int?>("--seed") { Description = "the seed of the node's random source (default: drawn and logged)" };
-        var parameters = new Option<string[]>("--param") { Description = "a service parameter, Name=Value (repeat for more); " + ParameterHelp() };
+        var parameters = new Option<string[]>("--param") { Description = "an application parameter, Name=Value (repeat for more); " + ParameterHelp() };
+        var assemblies = new Option<FileInfo[]>("--assembly", "-a") { Description = "an assembly (your service's build output) whose public NodeApplication subclasses become runnable by name; repeatable", AllowMultipleArgumentsPerToken = false };
         var certs = new Option<DirectoryInfo?>("--certs") { Description = "turn transport security on with the credentials `mace certs` wrote to this folder (ca.crt, cluster.key, node-HOST-PORT.pfx for this node's address; needs a fixed --port)" };
         var maxConnections = new Option<int?>("--max-connections") { Description = "the most TCP connections open at once (default 4096)" };
         var handshakeTimeout = new Option<double?>("--handshake-timeout") { Description = "seconds an accepted connection may take to authenticate and send its first frame (default 10)" };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "the least severe log level shown", DefaultValueFactory = _ => LogLevel.Information };
 
         var command = new Command("run", "Start a real node running SERVICE over TCP, print 'listening on ADDRESS', log its upcalls; stop with Ctrl+C or SIGTERM.\n" +
-            "example: mace run Ping --port 5000, then in another terminal: mace run Ping --bootstrap 127.0.0.1:5000")
+            "example: mace run Ping --port 5000, then in another terminal: mace run Ping --bootstrap 127.0.0.1:5000\n" +
+            "your own service: mace run --assembly bin/Release/net10.0/MyService.dll MyApplication --port 5000")
         {
-            service, port, bind, bootstrap, seed, parameters, certs, maxConnections, handshakeTimeout, logLevel,
+            service, assemblies, port, bind, bootstrap, seed, parameters, certs, maxConnections, handshakeTimeout, logLevel,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -49,14 +51,15 @@ internal static class RunCommand
                 parse.GetValue(logLevel),
                 parse.GetValue(certs),
                 parse.GetValue(maxConnections),
-                parse.GetValue(handshakeTimeout));
+                parse.GetValue(handshakeTimeout),
+                parse.GetValue(assemblies) ?? []);
             return RunAsync(request, cancellation);
         });
         return command;
     }
 
     private static string ParameterHelp() =>
-        string.Join("; ", RunnableServices.All.Select(s => $"{s.Name}: " + (s.Parameters.Count == 0 ? "none" : string.Join(", ", s.Parameters.Select(p => $"{p.Key} ({p.Value})")))));
+        string.Join("; ", RunnableServices.Bundled.Select(s => $"{s.Name}: " + (s.Parameters.Count == 0 ? "none" : string.Join(", ", s.Parameters.Select(p => $"{p.Key} ({p.Value})")))));
 
     private static async Task<int> RunAsync(RunRequest request, CancellationToken cancellation)
     {
@@ -86,7 +89,7 @@ internal static class RunCommand
         Action<NodeAddress> contact;
         try
         {
-            contact = await node.InvokeAsync(() => prepared.Service.Build(node, prepared.Parameters, loggers));
+            contact = await node.InvokeAsync(() => prepared.Service.Build(new NodeApplicationContext(node, prepared.Parameters, loggers)));
         }
         catch (ArgumentException ex)
         {
@@ -118,10 +121,20 @@ internal static class RunCommand
     private static bool TryPrepare(RunRequest request, out PreparedRun prepared, out string error)
     {
         prepared = default!;
-        var service = RunnableServices.Find(request.Service);
+        IReadOnlyList<NodeApplication> applications;
+        try
+        {
+            applications = RunnableServices.Load(request.Assemblies);
+        }
+        catch (UserAssemblyException ex)
+        {
+            error = "--assembly: " + ex.Message;
+            return false;
+        }
+        var service = RunnableServices.Find(applications, request.Service);
         if (service is null)
         {
-            error = $"unknown service '{request.Service}'; known services: {RunnableServices.KnownNames}";
+            error = $"unknown application '{request.Service}'; known: {RunnableServices.Names(applications)}";
             return false;
         }
         if (request.Port is < 0 or > 65535)
@@ -197,8 +210,8 @@ internal static class RunCommand
     }
 
     private sealed record RunRequest(string Service, int Port, string Bind, string[] Bootstrap, int? Seed, string[] Parameters, LogLevel LogLevel,
-        DirectoryInfo? Certs, int? MaxConnections, double? HandshakeTimeout);
+        DirectoryInfo? Certs, int? MaxConnections, double? HandshakeTimeout, FileInfo[] Assemblies);
 
-    private sealed record PreparedRun(RunnableService Service, IPAddress Bind, IReadOnlyList<NodeAddress> Bootstrap, IReadOnlyDictionary<string, string> Parameters,
+    private sealed record PreparedRun(NodeApplication Service, IPAddress Bind, IReadOnlyList<NodeAddress> Bootstrap, IReadOnlyDictionary<string, string> Parameters,
         TransportSecurity? Security);
 }

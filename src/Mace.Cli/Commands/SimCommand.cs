@@ -7,7 +7,7 @@ using Mace.Experiments;
 namespace Mace.Cli.Commands;
 
 /// <summary>
-/// <c>mace sim SCENARIO [--nodes N] [--seed S] [--duration T] [--churn L] [--topology ...] [--out DIR]</c>:
+/// <c>mace sim SCENARIO [--assembly USER.dll] [--nodes N] [--seed S] [--duration T] [--churn L] [--topology ...] [--out DIR]</c>:
 /// runs a scenario in the discrete-event simulator with a progress bar, then prints a summary
 /// table and the run digest and writes CSV and PNG results. Exit 0 on success, 2 on bad arguments.
 /// </summary>
@@ -16,7 +16,8 @@ internal static class SimCommand
     public static Command Create()
     {
         var scenarios = string.Join(", ", ScenarioCatalog.All.Select(s => s.Name));
-        var scenario = new Argument<string>("scenario") { Description = $"The scenario to run: {scenarios}." };
+        var scenario = new Argument<string>("scenario") { Description = $"The scenario to run: {scenarios}, or one declared by an --assembly." };
+        var assemblies = new Option<FileInfo[]>("--assembly", "-a") { Description = "An assembly (your build output) whose public Scenario subclasses with a parameterless constructor become runnable by name; repeatable.", AllowMultipleArgumentsPerToken = false };
         var nodes = new Option<int>("--nodes", "-n") { Description = "Nodes started at the beginning.", DefaultValueFactory = _ => 100 };
         var seed = new Option<string>("--seed", "-s") { Description = "The run seed (0 to 2^64-1); the same seed gives the same run, bit for bit.", DefaultValueFactory = _ => "1" };
         var duration = new Option<string>("--duration", "-d") { Description = $"Simulated time to run: {SimDuration.Forms}.", DefaultValueFactory = _ => "60s" };
@@ -31,14 +32,15 @@ internal static class SimCommand
 
         var command = new Command("sim", "Run a scenario in the deterministic discrete-event simulator (virtual time, simulated network, faults).")
         {
-            scenario, nodes, seed, duration, churn, topology, output, faults, bandwidth, udpLoss, noProgress, noPlot,
+            scenario, assemblies, nodes, seed, duration, churn, topology, output, faults, bandwidth, udpLoss, noProgress, noPlot,
         };
         command.SetAction(result =>
         {
             var settings = new SimSettings(
                 result.GetValue(scenario)!, result.GetValue(nodes), result.GetValue(seed)!, result.GetValue(duration)!,
                 result.GetValue(churn), result.GetValue(topology)!, result.GetValue(output)!, result.GetValue(faults) ?? [],
-                result.GetValue(bandwidth)!, result.GetValue(udpLoss), result.GetValue(noProgress), result.GetValue(noPlot));
+                result.GetValue(bandwidth)!, result.GetValue(udpLoss), result.GetValue(noProgress), result.GetValue(noPlot),
+                result.GetValue(assemblies) ?? []);
             return Run(settings);
         });
         return command;
@@ -67,11 +69,22 @@ internal static class SimCommand
     private static bool TryBuild(SimSettings s, out Scenario? scenario, out SimulationOptions? options, out string error)
     {
         options = null;
-        scenario = ScenarioCatalog.Create(s.Scenario);
+        scenario = null;
+        IReadOnlyList<Scenario> user;
+        try
+        {
+            user = UserScenarios.Load(s.Assemblies);
+        }
+        catch (UserAssemblyException ex)
+        {
+            error = "--assembly: " + ex.Message;
+            return false;
+        }
+        scenario = ScenarioCatalog.Create(s.Scenario) ?? user.FirstOrDefault(u => string.Equals(u.Name, s.Scenario, StringComparison.Ordinal));
         error = "";
         if (scenario is null)
         {
-            error = $"unknown scenario '{s.Scenario}' (available: {string.Join(", ", ScenarioCatalog.All.Select(e => e.Name))})";
+            error = $"unknown scenario '{s.Scenario}' (available: {string.Join(", ", ScenarioCatalog.All.Select(e => e.Name).Concat(user.Select(u => u.Name)))})";
             return false;
         }
         if (s.Nodes < 1)

@@ -1,83 +1,41 @@
-using System.Globalization;
-using Mace.Runtime;
-using Mace.Services;
-using Microsoft.Extensions.Logging;
+using Mace.Cli.Commands;
+using Mace.Runtime.Hosting;
+using Mace.Services.Applications;
 
 namespace Mace.Cli.Running;
 
-/// <summary>The services <c>mace run</c> knows, by name (ordinal, case-insensitive).</summary>
-internal static partial class RunnableServices
+/// <summary>
+/// The applications <c>mace run</c> knows by name (ignoring case): the bundled ones, then every
+/// <see cref="NodeApplication"/> in the assemblies named with <c>--assembly</c>.
+/// </summary>
+internal static class RunnableServices
 {
-    public static IReadOnlyList<RunnableService> All { get; } =
-    [
-        new RunnableService(
-            "Ping",
-            "pings every bootstrap peer each second and reports replies and silent peers",
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["MaxPeers"] = "the most peers monitored (int, default 64)" },
-            BuildPing),
-        new RunnableService(
-            "ProbeDetector",
-            "watches every bootstrap peer over UDP with a detect block and reports the ones that fall silent (and recover)",
-            new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyList<NodeApplication> Bundled { get; } = [new PingNodeApplication(), new ProbeDetectorNodeApplication()];
+
+    /// <summary>The bundled applications plus those of <paramref name="assemblies"/>; a name given twice is an error naming both.</summary>
+    /// <exception cref="UserAssemblyException">An assembly cannot be loaded, or two applications share a name.</exception>
+    public static IReadOnlyList<NodeApplication> Load(IEnumerable<FileInfo> assemblies)
+    {
+        var all = new List<NodeApplication>(Bundled);
+        foreach (var file in assemblies)
+        {
+            var assembly = UserAssemblies.Load(file);
+            var found = UserAssemblies.CreateAll<NodeApplication>(assembly);
+            if (found.Count == 0) throw new UserAssemblyException($"'{file.FullName}' declares no public NodeApplication subclass with a parameterless constructor");
+            foreach (var application in found)
             {
-                ["ProbePeriodMs"] = "milliseconds between probes (int, default 500)",
-                ["TimeoutMs"] = "milliseconds of silence before a peer is suspected (int, default 5000)",
-            },
-            BuildProbeDetector),
-    ];
-
-    public static string KnownNames => string.Join(", ", All.Select(s => s.Name));
-
-    public static RunnableService? Find(string name) => All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
-
-    private static Action<NodeAddress> BuildPing(Node node, IReadOnlyDictionary<string, string> parameters, ILoggerFactory loggers)
-    {
-        var maxPeers = parameters.TryGetValue("MaxPeers", out var text) ? ParseInt("MaxPeers", text) : 64;
-        var ping = new Ping(node, maxPeers);
-        ping.RegisterPingStatus(0, new PingStatusLogger(loggers.CreateLogger("Mace.Run.Ping")));
-        return ping.Monitor;
+                if (all.FirstOrDefault(a => string.Equals(a.Name, application.Name, StringComparison.OrdinalIgnoreCase)) is { } clash)
+                {
+                    throw new UserAssemblyException($"two applications are named '{application.Name}': {clash.GetType().FullName} and {application.GetType().FullName} (from '{file.FullName}')");
+                }
+                all.Add(application);
+            }
+        }
+        return all;
     }
 
-    private static Action<NodeAddress> BuildProbeDetector(Node node, IReadOnlyDictionary<string, string> parameters, ILoggerFactory loggers)
-    {
-        var period = parameters.TryGetValue("ProbePeriodMs", out var p) ? ParseInt("ProbePeriodMs", p) : 500;
-        var timeout = parameters.TryGetValue("TimeoutMs", out var t) ? ParseInt("TimeoutMs", t) : 5000;
-        if (period <= 0 || timeout <= 0) throw new ArgumentException("parameters ProbePeriodMs and TimeoutMs must be positive");
-        var detector = ProbeDetector.Create(node, TimeSpan.FromMilliseconds(period), TimeSpan.FromMilliseconds(timeout));
-        detector.RegisterFailureEvents(0, new FailureEventsLogger(loggers.CreateLogger("Mace.Run.ProbeDetector")));
-        return detector.Watch;
-    }
+    public static string Names(IEnumerable<NodeApplication> applications) => string.Join(", ", applications.Select(s => s.Name));
 
-    private static int ParseInt(string name, string text) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new ArgumentException($"parameter {name}: '{text}' is not an integer");
-
-    // Upcalls from Ping, as readable log lines (the two-terminal demo and the process tests read them).
-    private sealed partial class PingStatusLogger(ILogger logger) : IPingStatus
-    {
-        public void PeerResponded(NodeAddress peer, TimeSpan rtt) => LogResponded(logger, peer, rtt.TotalMilliseconds);
-
-        public void PeerFailed(NodeAddress peer) => LogFailed(logger, peer);
-
-        [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "PeerResponded {Peer} rtt={RttMs:F3} ms")]
-        private static partial void LogResponded(ILogger logger, NodeAddress peer, double rttMs);
-
-        [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "PeerFailed {Peer}")]
-        private static partial void LogFailed(ILogger logger, NodeAddress peer);
-    }
-
-    // Upcalls from a failure detector, as readable log lines (the process tests read them).
-    private sealed partial class FailureEventsLogger(ILogger logger) : IFailureEvents
-    {
-        public void PeerSuspected(NodeAddress peer) => LogSuspected(logger, peer);
-
-        public void PeerRecovered(NodeAddress peer) => LogRecovered(logger, peer);
-
-        [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "PeerSuspected {Peer}")]
-        private static partial void LogSuspected(ILogger logger, NodeAddress peer);
-
-        [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "PeerRecovered {Peer}")]
-        private static partial void LogRecovered(ILogger logger, NodeAddress peer);
-    }
+    public static NodeApplication? Find(IEnumerable<NodeApplication> applications, string name) =>
+        applications.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,0 +1,38 @@
+namespace Mace.Runtime.Hosting;
+
+/// <summary>
+/// A service stack that runs on a real node, the unit that <c>mace run</c>, <c>mace run --assembly</c>
+/// and the generic host (<c>AddMaceNode</c> in Mace.Hosting) start. Subclass it in the assembly that
+/// holds your services, with a public parameterless constructor:
+/// <code>
+/// public sealed class WatchApplication : NodeApplication
+/// {
+///     public override string Name => "Watch";
+///     public override Action&lt;NodeAddress&gt; Build(NodeApplicationContext context)
+///     {
+///         var watch = new Watch(context.Node, context.GetInt32("Peers", 8));
+///         return watch.Monitor;
+///     }
+/// }
+/// </code>
+/// </summary>
+public abstract class NodeApplication
+{
+    private static readonly Dictionary<string, string> s_none = [];
+
+    /// <summary>The name on the command line and in configuration (matched ignoring case).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>One line for <c>--help</c>, listings and error messages.</summary>
+    public virtual string Description => Name;
+
+    /// <summary>The parameters <see cref="Build"/> reads (<c>--param Name=Value</c>, or <c>Mace:Parameters</c> in configuration), with a description each.</summary>
+    public virtual IReadOnlyDictionary<string, string> Parameters => s_none;
+
+    /// <summary>
+    /// Builds the service stack on <see cref="NodeApplicationContext.Node"/>; runs on the node's event
+    /// lane before the node starts. Returns the action that contacts one bootstrap peer, called once per
+    /// configured peer after the node listens. Throw <see cref="ArgumentException"/> for a bad parameter.
+    /// </summary>
+    public abstract Action<NodeAddress> Build(NodeApplicationContext context);
+}
