@@ -14,8 +14,12 @@ internal static partial class SocketTransportLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "{Local}: accepted a connection from {Remote}")]
     public static partial void ConnectionAccepted(ILogger logger, NodeAddress local, string remote);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "{Local}: connection to {Peer} failed: {Error}")]
-    public static partial void ConnectionFailed(ILogger logger, NodeAddress local, string peer, TransportError error, Exception? exception);
+    // The cause as one line (the socket error's message), not a stack trace: a refused or reset peer is routine.
+    public static void ConnectionFailed(ILogger logger, NodeAddress local, string peer, TransportError error, Exception? exception) =>
+        ConnectionFailedBecause(logger, local, peer, error, exception is null ? "" : " (" + exception.Message + ")");
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "{Local}: connection to {Peer} failed: {Error}{Cause}")]
+    private static partial void ConnectionFailedBecause(ILogger logger, NodeAddress local, string peer, TransportError error, string cause);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "{Local}: connection to {Peer} closed")]
     public static partial void ConnectionClosed(ILogger logger, NodeAddress local, string peer);
