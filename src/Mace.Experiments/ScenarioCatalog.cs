@@ -13,6 +13,7 @@ public static class ScenarioCatalog
         ("bamboo-churn", new BambooChurnScenario().Description, static () => new BambooChurnScenario()),
         ("pastry-churn", new BambooChurnScenario(Services.OverlayKind.Pastry).Description, static () => new BambooChurnScenario(Services.OverlayKind.Pastry)),
         ("chord-churn", new BambooChurnScenario(Services.OverlayKind.Chord).Description, static () => new BambooChurnScenario(Services.OverlayKind.Chord)),
+        ("vivaldi", new VivaldiScenario().Description, static () => new VivaldiScenario()),
     ];
 
     /// <summary>(name, description) of every scenario, in name order.</summary>

@@ -18,6 +18,11 @@ internal static partial class LocCommand
         ["Bamboo"] = 500,
         ["Pastry"] = 600,
         ["Chord"] = 250,
+        ["Vivaldi"] = 100,
+        ["Scribe"] = 300,
+        ["SplitStream"] = 200,
+        ["Overcast"] = 450,
+        ["BulletPrime"] = 1000,
     };
 
     public static Command Create()

@@ -15,6 +15,18 @@ public sealed class Metrics
     public void Count(string name, long second, long amount = 1)
     {
         _counters[name] = Counter(name) + amount;
+        Bucket(name, second) += amount;
+    }
+
+    /// <summary>
+    /// Records a level (not a count) at virtual second <paramref name="second"/>: the per-second
+    /// series of <paramref name="name"/> takes <paramref name="value"/> there, and no total is kept
+    /// (a sum of levels means nothing); <see cref="Set"/> a final value if the table should show one.
+    /// </summary>
+    public void Gauge(string name, long second, long value) => Bucket(name, second) = value;
+
+    private ref long Bucket(string name, long second)
+    {
         if (!_perSecond.TryGetValue(name, out var series))
         {
             series = [];
@@ -22,7 +34,7 @@ public sealed class Metrics
         }
         if (second < 0) second = 0;
         while (series.Count <= second) series.Add(0);
-        series[(int)second] += amount;
+        return ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(series)[(int)second];
     }
 
     /// <summary>Sets counter <paramref name="name"/> (a total computed at the end; no time series).</summary>

@@ -24,7 +24,7 @@ public static class ResultsPlot
                 var line = plot.Add.ScatterLine(points.Select(p => p.Value).ToArray(), points.Select(p => p.Fraction).ToArray());
                 line.LegendText = $"{d.Name} (median {d.Median:0.0} {d.Unit}, p99 {d.P99:0.0} {d.Unit})";
             }
-            plot.Title($"{result.ScenarioName}: latency CDF ({result.Options.Nodes} nodes, seed {result.Options.Seed})");
+            plot.Title($"{result.ScenarioName}: {(distributions.All(d => d.Unit == "ms") ? "latency" : "distribution")} CDF ({result.Options.Nodes} nodes, seed {result.Options.Seed})");
             plot.XLabel(distributions[0].Unit);
             plot.YLabel("fraction of samples");
             plot.ShowLegend(Alignment.LowerRight);
@@ -41,9 +41,9 @@ public static class ResultsPlot
                 var line = plot.Add.ScatterLine(xs, series.Select(v => (double)v).ToArray());
                 line.LegendText = name;
             }
-            plot.Title($"{result.ScenarioName}: events per simulated second");
+            plot.Title($"{result.ScenarioName}: per simulated second");
             plot.XLabel("simulated time (s)");
-            plot.YLabel("count per second");
+            plot.YLabel("value in that second");
             plot.ShowLegend(Alignment.UpperRight);
             files.Add(Save(plot, directory, "timeline.png", width, height));
         }

@@ -1,0 +1,29 @@
+using Mace.CheckingServices;
+
+namespace Mace.Checking.Tests;
+
+/// <summary>The shipped services under the checker: each passes, and its seeded-bug twin is caught.</summary>
+public sealed class ServiceCheckTestsTests
+{
+    [Fact]
+    public void Vivaldi_ThreeNodesProbingEachOther_KeepFiniteCoordinatesAndHeightFloor()
+    {
+        var test = ServiceCheckTests.Vivaldi;
+        var result = ModelChecker.Check(test, test.Defaults);
+
+        Assert.True(result.Passed, result.Violation?.ToString());
+        Assert.True(result.Stats.Unique > 1_000, $"the search should reach probes, replies and moves, saw {result.Stats.Unique} states");
+    }
+
+    [Fact]
+    public void Vivaldi_UnclampedHeight_FirstReplyFromACloseNeighbour_PushesHeightBelowTheFloor()
+    {
+        var test = ServiceCheckTests.VivaldiUnclampedHeight;
+        var result = ModelChecker.Check(test, test.Defaults);
+
+        var violation = CheckAssert.FailsAndReplays(result);
+        Assert.Equal(ViolationKind.Safety, violation.Kind);
+        Assert.Equal("CoordinatesStayFinite", violation.Property);
+        Assert.Contains(result.Trace!.Steps[^1].Changes, c => c.StartsWith("+ Height = -", StringComparison.Ordinal));
+    }
+}
