@@ -68,7 +68,12 @@ public sealed partial class MaceNodeService : IHostedService, IDisposable
             LogListening(_logger, _application.Name, node.Address);
             foreach (var text in settings.Bootstrap)
             {
-                foreach (var peer in await ResolveAsync(text, cancellationToken)) await node.InvokeAsync(() => contact(peer));
+                // One bootstrap list serves every node of a cluster (a StatefulSet's first pods), so a
+                // node skips its own address in it.
+                foreach (var peer in await ResolveAsync(text, cancellationToken))
+                {
+                    if (peer != node.Address) await node.InvokeAsync(() => contact(peer));
+                }
             }
             _started.TrySetResult(node);
         }

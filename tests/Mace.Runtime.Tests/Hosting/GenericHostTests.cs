@@ -43,6 +43,33 @@ public sealed class GenericHostTests
         await second.StopAsync();
     }
 
+    [Fact]
+    public async Task BootstrapListNamingTheNodeItself_ByHostName_SkipsItself_ContactsTheRest()
+    {
+        var firstLog = new LineLog();
+        using var first = BuildHost(firstLog, new() { ["Mace:Parameters:PeriodMs"] = "100" });
+        await first.StartAsync();
+        var firstNode = await first.Services.GetRequiredService<MaceNodeService>().Started;
+
+        var own = Mace.Runtime.Tests.Transports.Security.TestCluster.FreeAddress();
+        var secondLog = new LineLog();
+        // Its own entry comes first: had it been contacted, its PeerHeard would precede the other's.
+        using var second = BuildHost(secondLog, new()
+        {
+            ["Mace:Port"] = own.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mace:Bootstrap"] = $"localhost:{own.Port},{firstNode.Address}",
+            ["Mace:Parameters:PeriodMs"] = "100",
+        });
+        await second.StartAsync();
+        Assert.Equal(own, (await second.Services.GetRequiredService<MaceNodeService>().Started).Address);
+
+        await secondLog.WaitForAsync($"PeerHeard {firstNode.Address}");
+        await firstLog.WaitForAsync($"PeerHeard {own}");
+        Assert.DoesNotContain($"PeerHeard {own}", secondLog.Text, StringComparison.Ordinal);
+        await second.StopAsync();
+        await first.StopAsync();
+    }
+
     [Theory]
     [InlineData("Mace:Port", "http", "Mace:Port 'http' is not an integer from 0 to 65535")]
     [InlineData("Mace:Bind", "localhost", "Mace:Bind 'localhost' is not an IPv4 address")]
