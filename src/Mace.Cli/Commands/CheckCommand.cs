@@ -57,6 +57,14 @@ internal static class CheckCommand
                 Console.Error.WriteLine($"mace check: error: unknown test '{name}' (known: {string.Join(", ", registry.Tests.Select(t => t.Name))})");
                 return 2;
             }
+            foreach (var (option, least) in new[] { (depth, 0), (walks, 0), (maxSteps, 1), (maxFaults, 0), (maxStates, 1) })
+            {
+                if (result.GetValue(option) is { } value && value < least)
+                {
+                    Console.Error.WriteLine($"mace check: error: {option.Name} must be at least {least}, not {value}");
+                    return 2;
+                }
+            }
             var o = found.Defaults;
             try
             {

@@ -1,0 +1,82 @@
+namespace Mace.Runtime.Tests.Cli;
+
+/// <summary>
+/// Absurd, missing and corrupt input to every command: each exits non-zero with a message, and
+/// none prints an unhandled exception or a stack trace (issue 15 item 5).
+/// </summary>
+public sealed class BadInputSweepTests : IDisposable
+{
+    private readonly string _scratch = Directory.CreateTempSubdirectory("mace-bad-input-").FullName;
+
+    public static TheoryData<string[]> Cases => new()
+    {
+        new[] { "frobnicate" },
+        new[] { "run" },
+        new[] { "run", "Nope" },
+        new[] { "run", "Ping", "--port", "70000" },
+        new[] { "run", "Ping", "--port", "abc" },
+        new[] { "run", "Ping", "--bind", "not-an-ip" },
+        new[] { "run", "Ping", "--bootstrap", "nowhere" },
+        new[] { "run", "Ping", "--max-connections", "0" },
+        new[] { "run", "Ping", "--handshake-timeout", "-1" },
+        new[] { "run", "Ping", "--certs", "/nonexistent-mace-certs" },
+        new[] { "run", "--assembly", "/nonexistent/User.dll", "App" },
+        new[] { "run", "--assembly", "/etc/hostname", "App" },
+        new[] { "sim", "nope" },
+        new[] { "sim", "ping", "--nodes", "-5" },
+        new[] { "sim", "ping", "--duration", "forever" },
+        new[] { "sim", "ping", "--seed", "-1" },
+        new[] { "sim", "ping", "--udp-loss", "2" },
+        new[] { "sim", "ping", "--churn", "-3" },
+        new[] { "sim", "ping", "--fault", "garbage" },
+        new[] { "sim", "ping", "--topology", "king:/nonexistent/king.txt" },
+        new[] { "sim", "ping", "--bandwidth", "fast" },
+        new[] { "sim", "--assembly", "/etc/hostname", "ping" },
+        new[] { "check", "Nope" },
+        new[] { "check", "Election", "--depth", "-1" },
+        new[] { "check", "--assembly", "/etc/hostname", "Election" },
+        new[] { "replay", "/nonexistent/x.counterexample.json" },
+        new[] { "replay", "@truncated" },
+        new[] { "replay", "@garbage" },
+        new[] { "compile", "/nonexistent/x.mace" },
+        new[] { "certs", "--out", "@dir", "--node", "not-an-address" },
+        new[] { "certs", "--out", "@dir", "--node", "127.0.0.1:5000", "--days", "0" },
+        new[] { "loc", "/nonexistent/folder" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task BadInput_ExitsNonZero_WithAMessage_NeverAStackTrace(string[] arguments)
+    {
+        var resolved = arguments.Select(Resolve).ToArray();
+        using var mace = MaceProcess.Start(resolved);
+        var exit = await mace.WaitForExitAsync();
+        var output = mace.Output;
+
+        Assert.True(exit != 0, $"mace {string.Join(' ', arguments)} exited 0:\n{output}");
+        Assert.False(string.IsNullOrWhiteSpace(output), $"mace {string.Join(' ', arguments)} said nothing");
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?m)^\s+at \S+\(", output);
+    }
+
+    private string Resolve(string argument)
+    {
+        switch (argument)
+        {
+            case "@truncated":
+                var truncated = Path.Combine(_scratch, "truncated.counterexample.json");
+                File.WriteAllText(truncated, "{ \"test\": \"Election.VoteTwice\", \"seed\": 7, \"steps\": [ { \"node\": ");
+                return truncated;
+            case "@garbage":
+                var garbage = Path.Combine(_scratch, "garbage.counterexample.json");
+                File.WriteAllBytes(garbage, [.. Enumerable.Range(0, 512).Select(i => (byte)((i * 37) ^ 0x5A))]);
+                return garbage;
+            case "@dir":
+                return Path.Combine(_scratch, "certs");
+            default:
+                return argument;
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_scratch, recursive: true);
+}
