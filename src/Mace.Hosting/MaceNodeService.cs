@@ -66,15 +66,17 @@ public sealed partial class MaceNodeService : IHostedService, IDisposable
             await node.StartAsync().WaitAsync(cancellationToken);
             _node = node;
             LogListening(_logger, _application.Name, node.Address);
+            var peers = new List<NodeAddress>();
             foreach (var text in settings.Bootstrap)
             {
                 // One bootstrap list serves every node of a cluster (a StatefulSet's first pods), so a
                 // node skips its own address in it.
                 foreach (var peer in await ResolveAsync(text, cancellationToken))
                 {
-                    if (peer != node.Address) await node.InvokeAsync(() => contact(peer));
+                    if (peer != node.Address && !peers.Contains(peer)) peers.Add(peer);
                 }
             }
+            await node.InvokeAsync(() => _application.ContactPeers(node, contact, peers));
             _started.TrySetResult(node);
         }
         catch (Exception ex) when (ex is ArgumentException or SocketException or MaceConfigurationException)

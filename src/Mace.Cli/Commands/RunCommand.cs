@@ -104,7 +104,7 @@ internal static class RunCommand
         await node.StartAsync();
         Console.Out.WriteLine($"listening on {node.Address}");
         Console.Out.Flush();
-        foreach (var peer in prepared.Bootstrap) await node.InvokeAsync(() => contact(peer));
+        await node.InvokeAsync(() => prepared.Service.ContactPeers(node, contact, prepared.Bootstrap));
 
         try
         {

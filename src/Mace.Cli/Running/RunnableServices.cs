@@ -10,7 +10,7 @@ namespace Mace.Cli.Running;
 /// </summary>
 internal static class RunnableServices
 {
-    public static IReadOnlyList<NodeApplication> Bundled { get; } = [new PingNodeApplication(), new ProbeDetectorNodeApplication()];
+    public static IReadOnlyList<NodeApplication> Bundled { get; } = [new PingNodeApplication(), new ProbeDetectorNodeApplication(), new DhtNodeApplication()];
 
     /// <summary>The bundled applications plus those of <paramref name="assemblies"/>; a name given twice is an error naming both.</summary>
     /// <exception cref="UserAssemblyException">An assembly cannot be loaded, or two applications share a name.</exception>

@@ -35,4 +35,14 @@ public abstract class NodeApplication
     /// configured peer after the node listens. Throw <see cref="ArgumentException"/> for a bad parameter.
     /// </summary>
     public abstract Action<NodeAddress> Build(NodeApplicationContext context);
+
+    /// <summary>
+    /// Contacts the configured bootstrap peers once the node listens, as one event on the node's lane,
+    /// and also when there are none. The default calls <paramref name="contact"/> (what <see cref="Build"/>
+    /// returned) once per peer; override it to hand the whole list to one call, as an overlay join does.
+    /// </summary>
+    public virtual void ContactPeers(Node node, Action<NodeAddress> contact, IReadOnlyList<NodeAddress> peers)
+    {
+        foreach (var peer in peers) contact(peer);
+    }
 }
