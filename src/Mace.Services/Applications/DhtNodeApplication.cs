@@ -37,7 +37,9 @@ public sealed partial class DhtNodeApplication : NodeApplication
 
         var stack = OverlayStack.Build(context.Node, kind, withDht: true, replicas: replicas);
         var logger = context.Loggers.CreateLogger("Mace.Run.Dht");
-        stack.Overlay.RegisterOverlayJoin(0, new JoinLogger(logger));
+        var events = new OverlayLogger(logger);
+        stack.Overlay.RegisterOverlayJoin(0, events);
+        stack.Overlay.RegisterOverlayStructure(0, events);
         if (context.Parameters.TryGetValue("Client", out var clientText))
         {
             if (!NodeAddress.TryParse(clientText, out var client) || client.Kind != NodeAddressKind.IPv4)
@@ -56,11 +58,21 @@ public sealed partial class DhtNodeApplication : NodeApplication
         stack.Overlay.JoinOverlay(0, [.. peers]);
     }
 
-    private sealed partial class JoinLogger(ILogger logger) : IOverlayJoin
+    // The overlay's upcalls as log lines (the multi-host tests read NodeFailed).
+    private sealed partial class OverlayLogger(ILogger logger) : IOverlayJoin, IOverlayStructure
     {
         public void JoinResult(bool joined) => LogJoined(logger, joined);
 
+        public void IdSpaceChanged(KeyRange range)
+        {
+        }
+
+        public void NodeFailed(NodeAddress node) => LogFailed(logger, node);
+
         [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "JoinResult {Joined}")]
         private static partial void LogJoined(ILogger logger, bool joined);
+
+        [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "NodeFailed {Peer}")]
+        private static partial void LogFailed(ILogger logger, NodeAddress peer);
     }
 }

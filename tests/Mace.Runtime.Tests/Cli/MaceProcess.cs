@@ -27,15 +27,20 @@ internal sealed class MaceProcess : IDisposable
         }
     }
 
-    public static MaceProcess Start(params string[] arguments)
+    public static MaceProcess Start(params string[] arguments) => StartWith([], arguments);
+
+    /// <summary>Starts <c>LAUNCHER... dotnet mace.dll ARGUMENTS</c>, e.g. inside a network namespace with <c>ip netns exec NAME</c>.</summary>
+    public static MaceProcess StartWith(IReadOnlyList<string> launcher, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(launcher.Count == 0 ? "dotnet" : launcher[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (var word in launcher.Skip(1)) info.ArgumentList.Add(word);
+        if (launcher.Count > 0) info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(MaceDll);
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
@@ -49,14 +54,17 @@ internal sealed class MaceProcess : IDisposable
     }
 
     /// <summary>The first line (from now on, or already seen) containing <paramref name="text"/>.</summary>
-    public async Task<string> WaitForLineAsync(string text)
+    public async Task<string> WaitForLineAsync(string text) => await WaitForLineAsync(text, TimeSpan.FromSeconds(60));
+
+    /// <summary>The first line (from now on, or already seen) containing <paramref name="text"/>, waiting at most <paramref name="limit"/>.</summary>
+    public async Task<string> WaitForLineAsync(string text, TimeSpan limit)
     {
         lock (_seen)
         {
             var earlier = _seen.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
             if (earlier is not null) return earlier;
         }
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             await foreach (var line in _lines.Reader.ReadAllAsync(timeout.Token))
