@@ -24,6 +24,7 @@ internal sealed class NamespaceNetwork : IDisposable
     private readonly List<string> _namespaces = [];
     private readonly List<NamespaceHost> _hosts = [];
     private string? _bridge;
+    private string? _island;
 
     private NamespaceNetwork(string subnet) => Subnet = subnet;
 
@@ -87,6 +88,27 @@ internal sealed class NamespaceNetwork : IDisposable
     /// <summary>Brings <paramref name="host"/>'s link back.</summary>
     public static void Restore(NamespaceHost host) => Ip("link", "set", host.Link, "up");
 
+    /// <summary>
+    /// Partitions the network: <paramref name="side"/> moves to a second bridge, where its hosts reach
+    /// each other but neither the other hosts nor the test process.
+    /// </summary>
+    public void Partition(IEnumerable<NamespaceHost> side)
+    {
+        if (_island is null)
+        {
+            _island = _bridge![..^1] + "i";
+            Ip("link", "add", _island, "type", "bridge");
+            Ip("link", "set", _island, "up");
+        }
+        foreach (var host in side) Ip("link", "set", host.Link, "master", _island);
+    }
+
+    /// <summary>Ends every partition: all hosts on the one bridge again.</summary>
+    public void Heal()
+    {
+        foreach (var host in _hosts) Ip("link", "set", host.Link, "master", _bridge!);
+    }
+
     public void Dispose()
     {
         // The root end of each veth pair goes first (deleting it deletes its peer); a namespace's
@@ -95,7 +117,9 @@ internal sealed class NamespaceNetwork : IDisposable
         foreach (var name in _namespaces) TryIp("netns", "del", name);
         _namespaces.Clear();
         if (_bridge is not null) TryIp("link", "del", _bridge);
+        if (_island is not null) TryIp("link", "del", _island);
         _bridge = null;
+        _island = null;
     }
 
     private static string? Probe()
