@@ -12,5 +12,6 @@ var root = new RootCommand("mace: compile, run, simulate and check distributed s
     ExperimentCommand.Create(),
     DemoCommand.Create(),
     CertsCommand.Create(),
+    LogCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

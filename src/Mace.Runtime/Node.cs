@@ -38,6 +38,12 @@ public sealed class Node
     /// <summary>Where trace records go; null when tracing is off for the whole node.</summary>
     public ITraceSink? TraceSink { get; set; }
 
+    /// <summary>
+    /// A trace level for every service of this node in place of the one each <c>.mace</c> file
+    /// declares (<c>trace = ...;</c>); null keeps the declared levels.
+    /// </summary>
+    public Tracing.TraceLevel? TraceLevelOverride { get; set; }
+
     /// <summary>The services of this node, in construction order.</summary>
     public IReadOnlyList<IService> Services => _services;
 

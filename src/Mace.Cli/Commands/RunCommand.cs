@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Mace.Cli.Running;
 using Mace.Runtime;
 using Mace.Runtime.Hosting;
+using Mace.Runtime.Tracing;
 using Mace.Runtime.Transports.Security;
 using Microsoft.Extensions.Logging;
 
@@ -31,13 +32,15 @@ internal static class RunCommand
         var certs = new Option<DirectoryInfo?>("--certs") { Description = "turn transport security on with the credentials `mace certs` wrote to this folder (ca.crt, cluster.key, node-HOST-PORT.pfx for this node's address; needs a fixed --port)" };
         var maxConnections = new Option<int?>("--max-connections") { Description = "the most TCP connections open at once (default 4096)" };
         var handshakeTimeout = new Option<double?>("--handshake-timeout") { Description = "seconds an accepted connection may take to authenticate and send its first frame (default 10)" };
+        var traceLog = new Option<FileInfo?>("--trace-log") { Description = "write the node's trace records to this trace log, flushed each second and at stop (read it with `mace log`)" };
+        var traceLevel = new Option<TraceLevel?>("--trace-level") { Description = "trace every service at this level (Off, Manual, Low, Med, High) instead of the level its .mace file declares" };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "the least severe log level shown", DefaultValueFactory = _ => LogLevel.Information };
 
         var command = new Command("run", "Start a real node running SERVICE over TCP, print 'listening on ADDRESS', log its upcalls; stop with Ctrl+C or SIGTERM.\n" +
             "example: mace run Ping --port 5000, then in another terminal: mace run Ping --bootstrap 127.0.0.1:5000\n" +
             "your own service: mace run --assembly bin/Release/net10.0/MyService.dll MyApplication --port 5000")
         {
-            service, assemblies, port, bind, bootstrap, seed, parameters, certs, maxConnections, handshakeTimeout, logLevel,
+            service, assemblies, port, bind, bootstrap, seed, parameters, certs, maxConnections, handshakeTimeout, traceLog, traceLevel, logLevel,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -52,7 +55,9 @@ internal static class RunCommand
                 parse.GetValue(certs),
                 parse.GetValue(maxConnections),
                 parse.GetValue(handshakeTimeout),
-                parse.GetValue(assemblies) ?? []);
+                parse.GetValue(assemblies) ?? [],
+                parse.GetValue(traceLog),
+                parse.GetValue(traceLevel));
             return RunAsync(request, cancellation);
         });
         return command;
@@ -84,8 +89,24 @@ internal static class RunCommand
             MaxConnections = request.MaxConnections ?? 4096,
             HandshakeTimeout = TimeSpan.FromSeconds(request.HandshakeTimeout ?? 10),
         };
+        TraceLogWriter? log = null;
+        if (request.TraceLog is { } traceFile)
+        {
+            try
+            {
+                log = TraceLogWriter.Create(traceFile.FullName);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"mace run: --trace-log: cannot create '{traceFile.FullName}': {ex.Message}");
+                return 2;
+            }
+        }
+        using var traceLog = log;
+        // A reader (mace log show) sees a running node's records within a second.
+        using var flusher = log is null ? null : new Timer(_ => log.Flush(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         using var environment = new RealNodeEnvironment(options, loggers);
-        var node = new Node(environment);
+        var node = new Node(environment) { TraceSink = log, TraceLevelOverride = request.TraceLevel };
         Action<NodeAddress> contact;
         try
         {
@@ -210,7 +231,7 @@ internal static class RunCommand
     }
 
     private sealed record RunRequest(string Service, int Port, string Bind, string[] Bootstrap, int? Seed, string[] Parameters, LogLevel LogLevel,
-        DirectoryInfo? Certs, int? MaxConnections, double? HandshakeTimeout, FileInfo[] Assemblies);
+        DirectoryInfo? Certs, int? MaxConnections, double? HandshakeTimeout, FileInfo[] Assemblies, FileInfo? TraceLog, TraceLevel? TraceLevel);
 
     private sealed record PreparedRun(NodeApplication Service, IPAddress Bind, IReadOnlyList<NodeAddress> Bootstrap, IReadOnlyDictionary<string, string> Parameters,
         TransportSecurity? Security);

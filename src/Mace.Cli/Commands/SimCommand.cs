@@ -3,6 +3,7 @@ using System.Globalization;
 using Mace.Simulation.Harness;
 using Mace.Simulation.Network;
 using Mace.Experiments;
+using Mace.Runtime.Tracing;
 
 namespace Mace.Cli.Commands;
 
@@ -29,10 +30,12 @@ internal static class SimCommand
         var udpLoss = new Option<double>("--udp-loss") { Description = "Probability that a UDP datagram is lost, in [0, 1) (TCP stays reliable).", DefaultValueFactory = _ => 0 };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not draw the progress bar (for logs and scripts)." };
         var noPlot = new Option<bool>("--no-plot") { Description = "Do not write PNG plots." };
+        var traceLog = new Option<FileInfo?>("--trace-log") { Description = "Write every node's trace records to this trace log (read it with `mace log`)." };
+        var traceLevel = new Option<TraceLevel?>("--trace-level") { Description = "Trace every service at this level (Off, Manual, Low, Med, High) instead of the level its .mace file declares." };
 
         var command = new Command("sim", "Run a scenario in the deterministic discrete-event simulator (virtual time, simulated network, faults).")
         {
-            scenario, assemblies, nodes, seed, duration, churn, topology, output, faults, bandwidth, udpLoss, noProgress, noPlot,
+            scenario, assemblies, nodes, seed, duration, churn, topology, output, faults, bandwidth, udpLoss, noProgress, noPlot, traceLog, traceLevel,
         };
         command.SetAction(result =>
         {
@@ -40,7 +43,7 @@ internal static class SimCommand
                 result.GetValue(scenario)!, result.GetValue(nodes), result.GetValue(seed)!, result.GetValue(duration)!,
                 result.GetValue(churn), result.GetValue(topology)!, result.GetValue(output)!, result.GetValue(faults) ?? [],
                 result.GetValue(bandwidth)!, result.GetValue(udpLoss), result.GetValue(noProgress), result.GetValue(noPlot),
-                result.GetValue(assemblies) ?? []);
+                result.GetValue(assemblies) ?? [], result.GetValue(traceLog), result.GetValue(traceLevel));
             return Run(settings);
         });
         return command;
@@ -53,17 +56,39 @@ internal static class SimCommand
             Console.Error.WriteLine($"mace sim: error: {error}");
             return 2;
         }
-        SimulationRun run;
-        try
+        TraceLogWriter? log = null;
+        if (settings.TraceLog is { } traceFile)
         {
-            run = new SimulationRun(scenario!, options!);
+            try
+            {
+                log = TraceLogWriter.Create(traceFile.FullName);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"mace sim: error: --trace-log: cannot create '{traceFile.FullName}': {ex.Message}");
+                return 2;
+            }
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
+        using (log)
         {
-            Console.Error.WriteLine($"mace sim: error: {ex.Message}");
-            return 2;
+            SimulationRun run;
+            try
+            {
+                run = new SimulationRun(scenario!, options! with { TraceSink = log, TraceLevel = settings.TraceLevel });
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"mace sim: error: {ex.Message}");
+                return 2;
+            }
+            var exit = SimRunner.Execute(run, settings.Output, settings.NoProgress, settings.NoPlot);
+            if (log is not null)
+            {
+                log.Flush();
+                Console.WriteLine($"trace log: {settings.TraceLog!.FullName} ({log.Records:N0} records; read it with: mace log show {CheckCatalog.ShellWord(settings.TraceLog.FullName)})");
+            }
+            return exit;
         }
-        return SimRunner.Execute(run, settings.Output, settings.NoProgress, settings.NoPlot);
     }
 
     private static bool TryBuild(SimSettings s, out Scenario? scenario, out SimulationOptions? options, out string error)

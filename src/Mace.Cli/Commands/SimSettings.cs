@@ -3,4 +3,5 @@ namespace Mace.Cli.Commands;
 /// <summary>The raw arguments of <c>mace sim</c>, before validation.</summary>
 internal sealed record SimSettings(
     string Scenario, int Nodes, string Seed, string Duration, double Churn, string Topology, string Output,
-    string[] Faults, string Bandwidth, double UdpLoss, bool NoProgress, bool NoPlot, FileInfo[] Assemblies);
+    string[] Faults, string Bandwidth, double UdpLoss, bool NoProgress, bool NoPlot, FileInfo[] Assemblies,
+    FileInfo? TraceLog = null, Mace.Runtime.Tracing.TraceLevel? TraceLevel = null);

@@ -17,7 +17,10 @@ internal sealed partial class CSharpEmitter
         if (!service.Aspects.IsEmpty) bases.Add("global::Mace.Runtime.IEndOfEventHook");
         _w.WriteLine("public sealed partial class " + name + " : " + string.Join(", ", bases));
         _w.OpenBrace();
-        _w.WriteLine("private const global::Mace.Runtime.Tracing.TraceLevel __TraceLevel = global::Mace.Runtime.Tracing.TraceLevel." + service.TraceLevel + ";");
+        _w.WriteLine("private const global::Mace.Runtime.Tracing.TraceLevel __DeclaredTraceLevel = global::Mace.Runtime.Tracing.TraceLevel." + service.TraceLevel + ";");
+        _w.WriteLine();
+        _w.WriteLine("// The node's runtime override, else the level the .mace file declares.");
+        _w.WriteLine("private global::Mace.Runtime.Tracing.TraceLevel __TraceLevel => Node.TraceLevelOverride ?? __DeclaredTraceLevel;");
         _w.WriteLine();
         _w.WriteLine("public override string ServiceName => " + Quote(name) + ";");
         EmitConstants(service);

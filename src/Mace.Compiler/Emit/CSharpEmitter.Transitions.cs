@@ -51,7 +51,8 @@ internal sealed partial class CSharpEmitter
         if (parameters.Count == 0) return "null";
         var carriesMessage = parameters.Any(p => p.IsPayloadSlot || Service.Messages.Any(m => m.Name == p.Type));
         var level = carriesMessage ? "Med" : "Low";
-        var text = string.Join(" ", parameters.Select(p => p.Name + "={" + p.Name + "}"));
+        // Collections print their elements (StatePrinter), not their type name.
+        var text = string.Join(" ", parameters.Select(p => p.Name + "={(global::Mace.Runtime.Tracing.StatePrinter.Format(" + p.Name + "))}"));
         // Details are formatted only when a sink listens: tracing that is off costs one comparison.
         return "__TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel." + level + " && Node.TraceSink is not null ? global::System.FormattableString.Invariant($\"" + text + "\") : null";
     }

@@ -35,6 +35,12 @@ public sealed record SimulationOptions
     /// <summary>When true, an exception in any node's event stops the run.</summary>
     public bool ThrowOnEventFailure { get; init; }
 
+    /// <summary>Where every node's trace records go (a <see cref="Mace.Runtime.Tracing.TraceLogWriter"/> for <c>mace sim --trace-log</c>); null for none.</summary>
+    public Mace.Runtime.ITraceSink? TraceSink { get; init; }
+
+    /// <summary>A trace level for every service of every node in place of the declared ones; null keeps them.</summary>
+    public Mace.Runtime.Tracing.TraceLevel? TraceLevel { get; init; }
+
     /// <summary>Checks the options, throwing <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {

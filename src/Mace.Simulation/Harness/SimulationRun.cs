@@ -124,7 +124,7 @@ public sealed partial class SimulationRun
         host.Incarnation++;
         var seed = SimRandom.Derive(Options.Seed, 1000 + (ulong)host.Id, (ulong)host.Incarnation);
         var environment = new SimNodeEnvironment(Network, host, host.Incarnation, seed, _logger, Options.ThrowOnEventFailure);
-        var node = new Node(environment, host.Address);
+        var node = new Node(environment, host.Address) { TraceSink = Options.TraceSink, TraceLevelOverride = Options.TraceLevel };
         environment.Node = node;
         host.Environment = environment;
         Scenario.BuildStack(node);

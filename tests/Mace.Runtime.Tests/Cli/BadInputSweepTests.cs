@@ -42,6 +42,13 @@ public sealed class BadInputSweepTests : IDisposable
         new[] { "certs", "--out", "@dir", "--node", "not-an-address" },
         new[] { "certs", "--out", "@dir", "--node", "127.0.0.1:5000", "--days", "0" },
         new[] { "loc", "/nonexistent/folder" },
+        new[] { "log", "show", "/nonexistent/x.macelog" },
+        new[] { "log", "show", "@garbage" },
+        new[] { "log", "stats", "@truncated" },
+        new[] { "log", "show", "@log", "--limit", "0" },
+        new[] { "log", "frobnicate" },
+        new[] { "sim", "ping", "--trace-log", "/nonexistent/folder/x.macelog" },
+        new[] { "run", "Ping", "--trace-log", "/nonexistent/folder/x.macelog" },
     };
 
     [Theory]
@@ -71,6 +78,12 @@ public sealed class BadInputSweepTests : IDisposable
                 var garbage = Path.Combine(_scratch, "garbage.counterexample.json");
                 File.WriteAllBytes(garbage, [.. Enumerable.Range(0, 512).Select(i => (byte)((i * 37) ^ 0x5A))]);
                 return garbage;
+            case "@log":
+                var log = Path.Combine(_scratch, "empty.macelog");
+                using (Mace.Runtime.Tracing.TraceLogWriter.Create(log))
+                {
+                }
+                return log;
             case "@dir":
                 return Path.Combine(_scratch, "certs");
             default:

@@ -64,7 +64,7 @@ public class ProcessPingTests
     }
 
     [Theory]
-    [InlineData("unknown application 'Nope'; known: Ping, ProbeDetector", "run", "Nope")]
+    [InlineData("unknown application 'Nope'; known: Ping, ProbeDetector, Dht", "run", "Nope")]
     [InlineData("--bootstrap 'nowhere' is not a peer address", "run", "Ping", "--bootstrap", "nowhere")]
     [InlineData("--bind '1.2.3' is not an IPv4 address", "run", "Ping", "--bind", "1.2.3")]
     [InlineData("Ping has no parameter 'Speed' (known: MaxPeers)", "run", "Ping", "--param", "Speed=3")]

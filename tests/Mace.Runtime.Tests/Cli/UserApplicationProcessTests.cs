@@ -30,7 +30,7 @@ public class UserApplicationProcessTests
     {
         using var process = MaceProcess.Start("run", "--assembly", UserAssembly, "Nope");
         Assert.Equal(2, await process.WaitForExitAsync());
-        Assert.Contains("unknown application 'Nope'; known: Ping, ProbeDetector, Beacon", process.Output, StringComparison.Ordinal);
+        Assert.Contains("unknown application 'Nope'; known: Ping, ProbeDetector, Dht, Beacon", process.Output, StringComparison.Ordinal);
     }
 
     [Fact]

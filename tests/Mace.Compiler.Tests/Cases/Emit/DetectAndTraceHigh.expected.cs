@@ -14,7 +14,10 @@ namespace Mace.Generated;
 
 public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
 {
-    private const global::Mace.Runtime.Tracing.TraceLevel __TraceLevel = global::Mace.Runtime.Tracing.TraceLevel.High;
+    private const global::Mace.Runtime.Tracing.TraceLevel __DeclaredTraceLevel = global::Mace.Runtime.Tracing.TraceLevel.High;
+
+    // The node's runtime override, else the level the .mace file declares.
+    private global::Mace.Runtime.Tracing.TraceLevel __TraceLevel => Node.TraceLevelOverride ?? __DeclaredTraceLevel;
 
     public override string ServiceName => "Monitor";
 
@@ -220,13 +223,13 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
 
     private void __Upcall_Deliver_Hello(NodeAddress src, NodeAddress dest, Hello h)
     {
-        __TraceEvent("Deliver(Hello)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} h={h}") : null);
+        __TraceEvent("Deliver(Hello)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={(global::Mace.Runtime.Tracing.StatePrinter.Format(src))} dest={(global::Mace.Runtime.Tracing.StatePrinter.Format(dest))} h={(global::Mace.Runtime.Tracing.StatePrinter.Format(h))}") : null);
         if (__Guard_1(src, dest, h)) { __Transition_1(src, dest, h); return; }
     }
 
     private void __Upcall_Deliver_ProbeReply(NodeAddress src, NodeAddress dest, ProbeReply r)
     {
-        __TraceEvent("Deliver(ProbeReply)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} r={r}") : null);
+        __TraceEvent("Deliver(ProbeReply)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={(global::Mace.Runtime.Tracing.StatePrinter.Format(src))} dest={(global::Mace.Runtime.Tracing.StatePrinter.Format(dest))} r={(global::Mace.Runtime.Tracing.StatePrinter.Format(r))}") : null);
         if (__Guard_2(src, dest, r)) { __Transition_2(src, dest, r); return; }
     }
 
@@ -305,12 +308,12 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
         switch (message.PeekTag())
         {
             case Probe.Tag:
-                __TraceEvent("Deliver(Probe)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src}") : null);
+                __TraceEvent("Deliver(Probe)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={(global::Mace.Runtime.Tracing.StatePrinter.Format(src))}") : null);
                 Net.Route(src, new ProbeReply());
                 Reset_PeerLiveness(src);
                 return true;
             case ProbeReply.Tag:
-                __TraceEvent("Deliver(ProbeReply)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src}") : null);
+                __TraceEvent("Deliver(ProbeReply)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={(global::Mace.Runtime.Tracing.StatePrinter.Format(src))}") : null);
                 Reset_PeerLiveness(src);
                 return false;
             default:

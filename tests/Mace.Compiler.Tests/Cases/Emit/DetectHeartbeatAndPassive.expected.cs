@@ -56,7 +56,10 @@ public readonly struct WatcherProxy
 
 public sealed partial class Beat : global::Mace.Runtime.ServiceBase, IWatcher
 {
-    private const global::Mace.Runtime.Tracing.TraceLevel __TraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Off;
+    private const global::Mace.Runtime.Tracing.TraceLevel __DeclaredTraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Off;
+
+    // The node's runtime override, else the level the .mace file declares.
+    private global::Mace.Runtime.Tracing.TraceLevel __TraceLevel => Node.TraceLevelOverride ?? __DeclaredTraceLevel;
 
     public override string ServiceName => "Beat";
 
@@ -258,7 +261,7 @@ public sealed partial class Beat : global::Mace.Runtime.ServiceBase, IWatcher
 
     private void __Downcall_Watch(int rid, NodeAddress peer)
     {
-        __TraceEvent("Watch", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"peer={peer}") : null);
+        __TraceEvent("Watch", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"peer={(global::Mace.Runtime.Tracing.StatePrinter.Format(peer))}") : null);
         if (__Guard_0(rid, peer)) { __Transition_0(rid, peer); return; }
     }
 
@@ -283,7 +286,7 @@ public sealed partial class Beat : global::Mace.Runtime.ServiceBase, IWatcher
 
     private void __Upcall_Deliver_Data(NodeAddress src, NodeAddress dest, Data d)
     {
-        __TraceEvent("Deliver(Data)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} d={d}") : null);
+        __TraceEvent("Deliver(Data)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={(global::Mace.Runtime.Tracing.StatePrinter.Format(src))} dest={(global::Mace.Runtime.Tracing.StatePrinter.Format(dest))} d={(global::Mace.Runtime.Tracing.StatePrinter.Format(d))}") : null);
         if (__Guard_1(src, dest, d)) { __Transition_1(src, dest, d); return; }
     }
 
@@ -430,7 +433,7 @@ public sealed partial class Beat : global::Mace.Runtime.ServiceBase, IWatcher
         switch (message.PeekTag())
         {
             case Heartbeat.Tag:
-                __TraceEvent("Deliver(Heartbeat)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src}") : null);
+                __TraceEvent("Deliver(Heartbeat)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={(global::Mace.Runtime.Tracing.StatePrinter.Format(src))}") : null);
                 Reset_LeaderAlive(src);
                 return true;
             default:
@@ -443,7 +446,7 @@ public sealed partial class Beat : global::Mace.Runtime.ServiceBase, IWatcher
         switch (message.PeekTag())
         {
             case Heartbeat.Tag:
-                __TraceEvent("Deliver(Heartbeat)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src}") : null);
+                __TraceEvent("Deliver(Heartbeat)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={(global::Mace.Runtime.Tracing.StatePrinter.Format(src))}") : null);
                 Reset_Heartbeats(src);
                 return true;
             default:

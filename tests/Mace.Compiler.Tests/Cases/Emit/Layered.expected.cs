@@ -50,7 +50,10 @@ public readonly struct RouteProxy
 
 public sealed partial class Forwarder : global::Mace.Runtime.ServiceBase, IRoute
 {
-    private const global::Mace.Runtime.Tracing.TraceLevel __TraceLevel = global::Mace.Runtime.Tracing.TraceLevel.High;
+    private const global::Mace.Runtime.Tracing.TraceLevel __DeclaredTraceLevel = global::Mace.Runtime.Tracing.TraceLevel.High;
+
+    // The node's runtime override, else the level the .mace file declares.
+    private global::Mace.Runtime.Tracing.TraceLevel __TraceLevel => Node.TraceLevelOverride ?? __DeclaredTraceLevel;
 
     public override string ServiceName => "Forwarder";
 
@@ -209,7 +212,7 @@ public sealed partial class Forwarder : global::Mace.Runtime.ServiceBase, IRoute
 
     private bool __Downcall_Send(int rid, NodeAddress dest, Payload message)
     {
-        __TraceEvent("Send", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"dest={dest} message={message}") : null);
+        __TraceEvent("Send", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"dest={(global::Mace.Runtime.Tracing.StatePrinter.Format(dest))} message={(global::Mace.Runtime.Tracing.StatePrinter.Format(message))}") : null);
         if (__Guard_0(rid, dest, message)) { return __Transition_0(rid, dest, message); }
         return default!;
     }
@@ -243,19 +246,19 @@ public sealed partial class Forwarder : global::Mace.Runtime.ServiceBase, IRoute
 
     private void __Upcall_Deliver_Envelope(NodeAddress src, NodeAddress dest, Envelope e)
     {
-        __TraceEvent("Deliver(Envelope)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} e={e}") : null);
+        __TraceEvent("Deliver(Envelope)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={(global::Mace.Runtime.Tracing.StatePrinter.Format(src))} dest={(global::Mace.Runtime.Tracing.StatePrinter.Format(dest))} e={(global::Mace.Runtime.Tracing.StatePrinter.Format(e))}") : null);
         if (__Guard_1(src, dest, e)) { __Transition_1(src, dest, e); return; }
     }
 
     private void __Upcall_Deliver_Hello(NodeAddress src, NodeAddress dest, Hello h)
     {
-        __TraceEvent("Deliver(Hello)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} h={h}") : null);
+        __TraceEvent("Deliver(Hello)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={(global::Mace.Runtime.Tracing.StatePrinter.Format(src))} dest={(global::Mace.Runtime.Tracing.StatePrinter.Format(dest))} h={(global::Mace.Runtime.Tracing.StatePrinter.Format(h))}") : null);
         if (__Guard_2(src, dest, h)) { __Transition_2(src, dest, h); return; }
     }
 
     private void __Upcall_Deliver_Payload(NodeAddress src, NodeAddress dest, Payload message)
     {
-        __TraceEvent("Deliver", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} message={message}") : null);
+        __TraceEvent("Deliver", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={(global::Mace.Runtime.Tracing.StatePrinter.Format(src))} dest={(global::Mace.Runtime.Tracing.StatePrinter.Format(dest))} message={(global::Mace.Runtime.Tracing.StatePrinter.Format(message))}") : null);
         if (__Guard_3(src, dest, message)) { __Transition_3(src, dest, message); return; }
     }
 

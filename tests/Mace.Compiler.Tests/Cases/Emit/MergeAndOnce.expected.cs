@@ -55,7 +55,10 @@ public readonly struct CounterProxy
 
 public sealed partial class Tally : global::Mace.Runtime.ServiceBase, ICounter
 {
-    private const global::Mace.Runtime.Tracing.TraceLevel __TraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Off;
+    private const global::Mace.Runtime.Tracing.TraceLevel __DeclaredTraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Off;
+
+    // The node's runtime override, else the level the .mace file declares.
+    private global::Mace.Runtime.Tracing.TraceLevel __TraceLevel => Node.TraceLevelOverride ?? __DeclaredTraceLevel;
 
     public override string ServiceName => "Tally";
 
@@ -159,7 +162,7 @@ public sealed partial class Tally : global::Mace.Runtime.ServiceBase, ICounter
 
     private void __Downcall_Add(int rid, int amount)
     {
-        __TraceEvent("Add", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"amount={amount}") : null);
+        __TraceEvent("Add", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"amount={(global::Mace.Runtime.Tracing.StatePrinter.Format(amount))}") : null);
         if (__Guard_1(rid, amount)) { __Transition_1(rid, amount); }
         if (__Guard_2(rid, amount)) { __Transition_2(rid, amount); }
         else if (__Guard_3(rid, amount)) { __Transition_3(rid, amount); }

@@ -14,7 +14,10 @@ namespace Mace.Generated;
 
 public sealed partial class Beacon : global::Mace.Runtime.ServiceBase
 {
-    private const global::Mace.Runtime.Tracing.TraceLevel __TraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Off;
+    private const global::Mace.Runtime.Tracing.TraceLevel __DeclaredTraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Off;
+
+    // The node's runtime override, else the level the .mace file declares.
+    private global::Mace.Runtime.Tracing.TraceLevel __TraceLevel => Node.TraceLevelOverride ?? __DeclaredTraceLevel;
 
     public override string ServiceName => "Beacon";
 
@@ -189,7 +192,7 @@ public sealed partial class Beacon : global::Mace.Runtime.ServiceBase
 
     private void __Upcall_Deliver_Announce(NodeAddress src, NodeAddress dest, Announce a)
     {
-        __TraceEvent("Deliver(Announce)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} a={a}") : null);
+        __TraceEvent("Deliver(Announce)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={(global::Mace.Runtime.Tracing.StatePrinter.Format(src))} dest={(global::Mace.Runtime.Tracing.StatePrinter.Format(dest))} a={(global::Mace.Runtime.Tracing.StatePrinter.Format(a))}") : null);
         if (__Guard_2(src, dest, a)) { __Transition_2(src, dest, a); return; }
     }
 

@@ -65,7 +65,10 @@ public readonly struct PingMonitorProxy
 
 public sealed partial class Ping : global::Mace.Runtime.ServiceBase, IPingMonitor
 {
-    private const global::Mace.Runtime.Tracing.TraceLevel __TraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Med;
+    private const global::Mace.Runtime.Tracing.TraceLevel __DeclaredTraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Med;
+
+    // The node's runtime override, else the level the .mace file declares.
+    private global::Mace.Runtime.Tracing.TraceLevel __TraceLevel => Node.TraceLevelOverride ?? __DeclaredTraceLevel;
 
     public override string ServiceName => "Ping";
 
@@ -255,7 +258,7 @@ public sealed partial class Ping : global::Mace.Runtime.ServiceBase, IPingMonito
 
     private void __Downcall_Monitor(int rid, NodeAddress peer)
     {
-        __TraceEvent("Monitor", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"peer={peer}") : null);
+        __TraceEvent("Monitor", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"peer={(global::Mace.Runtime.Tracing.StatePrinter.Format(peer))}") : null);
         if (__Guard_1(rid, peer)) { __Transition_1(rid, peer); return; }
     }
 
@@ -287,19 +290,19 @@ public sealed partial class Ping : global::Mace.Runtime.ServiceBase, IPingMonito
 
     private void __Upcall_Deliver_PingMsg(NodeAddress src, NodeAddress dest, PingMsg m)
     {
-        __TraceEvent("Deliver(PingMsg)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} m={m}") : null);
+        __TraceEvent("Deliver(PingMsg)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={(global::Mace.Runtime.Tracing.StatePrinter.Format(src))} dest={(global::Mace.Runtime.Tracing.StatePrinter.Format(dest))} m={(global::Mace.Runtime.Tracing.StatePrinter.Format(m))}") : null);
         if (__Guard_2(src, dest, m)) { __Transition_2(src, dest, m); return; }
     }
 
     private void __Upcall_Deliver_PongMsg(NodeAddress src, NodeAddress dest, PongMsg m)
     {
-        __TraceEvent("Deliver(PongMsg)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} m={m}") : null);
+        __TraceEvent("Deliver(PongMsg)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={(global::Mace.Runtime.Tracing.StatePrinter.Format(src))} dest={(global::Mace.Runtime.Tracing.StatePrinter.Format(dest))} m={(global::Mace.Runtime.Tracing.StatePrinter.Format(m))}") : null);
         if (__Guard_3(src, dest, m)) { __Transition_3(src, dest, m); return; }
     }
 
     private void __Upcall_Error(NodeAddress peer, TransportError error)
     {
-        __TraceEvent("Error", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"peer={peer} error={error}") : null);
+        __TraceEvent("Error", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"peer={(global::Mace.Runtime.Tracing.StatePrinter.Format(peer))} error={(global::Mace.Runtime.Tracing.StatePrinter.Format(error))}") : null);
         if (__Guard_4(peer, error)) { __Transition_4(peer, error); return; }
         NetworkErrorDefaults.Error(peer, error);
     }

@@ -14,7 +14,10 @@ namespace Mace.Generated;
 
 public sealed partial class Retry : global::Mace.Runtime.ServiceBase
 {
-    private const global::Mace.Runtime.Tracing.TraceLevel __TraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Low;
+    private const global::Mace.Runtime.Tracing.TraceLevel __DeclaredTraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Low;
+
+    // The node's runtime override, else the level the .mace file declares.
+    private global::Mace.Runtime.Tracing.TraceLevel __TraceLevel => Node.TraceLevelOverride ?? __DeclaredTraceLevel;
 
     public override string ServiceName => "Retry";
 
@@ -110,14 +113,14 @@ public sealed partial class Retry : global::Mace.Runtime.ServiceBase
 
     private void __Scheduler_Attempt(int arg1, string arg2)
     {
-        __TraceEvent("Attempt", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"arg1={arg1} arg2={arg2}") : null);
+        __TraceEvent("Attempt", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"arg1={(global::Mace.Runtime.Tracing.StatePrinter.Format(arg1))} arg2={(global::Mace.Runtime.Tracing.StatePrinter.Format(arg2))}") : null);
         if (__Guard_2(arg1, arg2)) { __Transition_2(arg1, arg2); return; }
         if (__Guard_3(arg1, arg2)) { __Transition_3(arg1, arg2); return; }
     }
 
     private void __Scheduler_Probe(NodeAddress arg1)
     {
-        __TraceEvent("Probe", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"arg1={arg1}") : null);
+        __TraceEvent("Probe", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"arg1={(global::Mace.Runtime.Tracing.StatePrinter.Format(arg1))}") : null);
         if (__Guard_4(arg1)) { __Transition_4(arg1); return; }
     }
 

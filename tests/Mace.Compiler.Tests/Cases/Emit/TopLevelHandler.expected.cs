@@ -107,7 +107,10 @@ public readonly struct GossipProxy
 
 public sealed partial class Both : global::Mace.Runtime.ServiceBase, IWatcher, IGossip
 {
-    private const global::Mace.Runtime.Tracing.TraceLevel __TraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Off;
+    private const global::Mace.Runtime.Tracing.TraceLevel __DeclaredTraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Off;
+
+    // The node's runtime override, else the level the .mace file declares.
+    private global::Mace.Runtime.Tracing.TraceLevel __TraceLevel => Node.TraceLevelOverride ?? __DeclaredTraceLevel;
 
     public override string ServiceName => "Both";
 
@@ -237,13 +240,13 @@ public sealed partial class Both : global::Mace.Runtime.ServiceBase, IWatcher, I
 
     private void __Downcall_Watch(int rid, NodeAddress peer)
     {
-        __TraceEvent("Watch", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"peer={peer}") : null);
+        __TraceEvent("Watch", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"peer={(global::Mace.Runtime.Tracing.StatePrinter.Format(peer))}") : null);
         if (__Guard_0(rid, peer)) { __Transition_0(rid, peer); return; }
     }
 
     private void __Downcall_Spread(int rid, int value)
     {
-        __TraceEvent("Spread", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"value={value}") : null);
+        __TraceEvent("Spread", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"value={(global::Mace.Runtime.Tracing.StatePrinter.Format(value))}") : null);
         if (__Guard_1(rid, value)) { __Transition_1(rid, value); return; }
     }
 
@@ -268,7 +271,7 @@ public sealed partial class Both : global::Mace.Runtime.ServiceBase, IWatcher, I
 
     private void __Upcall_Deliver_Hello(NodeAddress src, NodeAddress dest, Hello h)
     {
-        __TraceEvent("Deliver(Hello)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} h={h}") : null);
+        __TraceEvent("Deliver(Hello)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={(global::Mace.Runtime.Tracing.StatePrinter.Format(src))} dest={(global::Mace.Runtime.Tracing.StatePrinter.Format(dest))} h={(global::Mace.Runtime.Tracing.StatePrinter.Format(h))}") : null);
         if (__Guard_2(src, dest, h)) { __Transition_2(src, dest, h); return; }
     }
 

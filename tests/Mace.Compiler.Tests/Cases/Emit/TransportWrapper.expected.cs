@@ -14,7 +14,10 @@ namespace Mace.Generated;
 
 public sealed partial class CountingTransport : global::Mace.Runtime.ServiceBase, ITransport
 {
-    private const global::Mace.Runtime.Tracing.TraceLevel __TraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Off;
+    private const global::Mace.Runtime.Tracing.TraceLevel __DeclaredTraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Off;
+
+    // The node's runtime override, else the level the .mace file declares.
+    private global::Mace.Runtime.Tracing.TraceLevel __TraceLevel => Node.TraceLevelOverride ?? __DeclaredTraceLevel;
 
     public override string ServiceName => "CountingTransport";
 
@@ -140,7 +143,7 @@ public sealed partial class CountingTransport : global::Mace.Runtime.ServiceBase
 
     private bool __Downcall_Route(int rid, NodeAddress dest, Payload message)
     {
-        __TraceEvent("Route", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"dest={dest} message={message}") : null);
+        __TraceEvent("Route", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"dest={(global::Mace.Runtime.Tracing.StatePrinter.Format(dest))} message={(global::Mace.Runtime.Tracing.StatePrinter.Format(message))}") : null);
         if (__Guard_0(rid, dest, message)) { return __Transition_0(rid, dest, message); }
         return default!;
     }
@@ -148,13 +151,13 @@ public sealed partial class CountingTransport : global::Mace.Runtime.ServiceBase
     // ---- upcalls
     private void __Upcall_Deliver(NodeAddress src, NodeAddress dest, Payload message)
     {
-        __TraceEvent("Deliver", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} message={message}") : null);
+        __TraceEvent("Deliver", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={(global::Mace.Runtime.Tracing.StatePrinter.Format(src))} dest={(global::Mace.Runtime.Tracing.StatePrinter.Format(dest))} message={(global::Mace.Runtime.Tracing.StatePrinter.Format(message))}") : null);
         if (__Guard_1(src, dest, message)) { __Transition_1(src, dest, message); return; }
     }
 
     private void __Upcall_Error(NodeAddress peer, TransportError error)
     {
-        __TraceEvent("Error", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"peer={peer} error={error}") : null);
+        __TraceEvent("Error", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"peer={(global::Mace.Runtime.Tracing.StatePrinter.Format(peer))} error={(global::Mace.Runtime.Tracing.StatePrinter.Format(error))}") : null);
         if (__Guard_2(peer, error)) { __Transition_2(peer, error); return; }
         NetworkErrorDefaults.Error(peer, error);
     }

@@ -14,7 +14,10 @@ namespace Mace.Generated;
 
 public sealed partial class Dual : global::Mace.Runtime.ServiceBase
 {
-    private const global::Mace.Runtime.Tracing.TraceLevel __TraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Off;
+    private const global::Mace.Runtime.Tracing.TraceLevel __DeclaredTraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Off;
+
+    // The node's runtime override, else the level the .mace file declares.
+    private global::Mace.Runtime.Tracing.TraceLevel __TraceLevel => Node.TraceLevelOverride ?? __DeclaredTraceLevel;
 
     public override string ServiceName => "Dual";
 
@@ -166,13 +169,13 @@ public sealed partial class Dual : global::Mace.Runtime.ServiceBase
 
     private void __Upcall_Deliver_Beat(NodeAddress src, NodeAddress dest, Beat m)
     {
-        __TraceEvent("Deliver(Beat)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} m={m}") : null);
+        __TraceEvent("Deliver(Beat)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={(global::Mace.Runtime.Tracing.StatePrinter.Format(src))} dest={(global::Mace.Runtime.Tracing.StatePrinter.Format(dest))} m={(global::Mace.Runtime.Tracing.StatePrinter.Format(m))}") : null);
         if (__Guard_1(src, dest, m)) { __Transition_1(src, dest, m); return; }
     }
 
     private void __Upcall_Error(NodeAddress peer, TransportError error)
     {
-        __TraceEvent("Error", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"peer={peer} error={error}") : null);
+        __TraceEvent("Error", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"peer={(global::Mace.Runtime.Tracing.StatePrinter.Format(peer))} error={(global::Mace.Runtime.Tracing.StatePrinter.Format(error))}") : null);
         { NetworkErrorDefaults.Error(peer, error); }
         if (__Guard_2(peer, error)) { __Transition_2(peer, error); }
     }

@@ -18,7 +18,10 @@ using PeerList = List<T.PeerInfo>;
 
 public sealed partial class T : global::Mace.Runtime.ServiceBase
 {
-    private const global::Mace.Runtime.Tracing.TraceLevel __TraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Off;
+    private const global::Mace.Runtime.Tracing.TraceLevel __DeclaredTraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Off;
+
+    // The node's runtime override, else the level the .mace file declares.
+    private global::Mace.Runtime.Tracing.TraceLevel __TraceLevel => Node.TraceLevelOverride ?? __DeclaredTraceLevel;
 
     public override string ServiceName => "T";
 
@@ -169,7 +172,7 @@ public sealed partial class T : global::Mace.Runtime.ServiceBase
 
     private void __Upcall_Deliver_Gossip(NodeAddress src, NodeAddress dest, Gossip g)
     {
-        __TraceEvent("Deliver(Gossip)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={src} dest={dest} g={g}") : null);
+        __TraceEvent("Deliver(Gossip)", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Med && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"src={(global::Mace.Runtime.Tracing.StatePrinter.Format(src))} dest={(global::Mace.Runtime.Tracing.StatePrinter.Format(dest))} g={(global::Mace.Runtime.Tracing.StatePrinter.Format(g))}") : null);
         if (__Guard_0(src, dest, g)) { __Transition_0(src, dest, g); return; }
     }
 

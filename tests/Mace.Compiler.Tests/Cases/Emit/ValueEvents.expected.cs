@@ -115,7 +115,10 @@ public readonly struct DiskProxy
 
 public sealed partial class Cache : global::Mace.Runtime.ServiceBase, IStore
 {
-    private const global::Mace.Runtime.Tracing.TraceLevel __TraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Off;
+    private const global::Mace.Runtime.Tracing.TraceLevel __DeclaredTraceLevel = global::Mace.Runtime.Tracing.TraceLevel.Off;
+
+    // The node's runtime override, else the level the .mace file declares.
+    private global::Mace.Runtime.Tracing.TraceLevel __TraceLevel => Node.TraceLevelOverride ?? __DeclaredTraceLevel;
 
     public override string ServiceName => "Cache";
 
@@ -224,7 +227,7 @@ public sealed partial class Cache : global::Mace.Runtime.ServiceBase, IStore
 
     private bool __Downcall_Put(int rid, string key, int value)
     {
-        __TraceEvent("Put", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"key={key} value={value}") : null);
+        __TraceEvent("Put", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"key={(global::Mace.Runtime.Tracing.StatePrinter.Format(key))} value={(global::Mace.Runtime.Tracing.StatePrinter.Format(value))}") : null);
         if (__Guard_0(rid, key, value)) { return __Transition_0(rid, key, value); }
         if (__Guard_1(rid, key, value)) { return __Transition_1(rid, key, value); }
         return default!;
@@ -232,7 +235,7 @@ public sealed partial class Cache : global::Mace.Runtime.ServiceBase, IStore
 
     private int __Downcall_Get(int rid, string key)
     {
-        __TraceEvent("Get", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"key={key}") : null);
+        __TraceEvent("Get", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"key={(global::Mace.Runtime.Tracing.StatePrinter.Format(key))}") : null);
         if (__Guard_2(rid, key)) { return __Transition_2(rid, key); }
         return StoreDefaults.Get(key);
     }
@@ -247,7 +250,7 @@ public sealed partial class Cache : global::Mace.Runtime.ServiceBase, IStore
 
     private void __Upcall_Written(string key)
     {
-        __TraceEvent("Written", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"key={key}") : null);
+        __TraceEvent("Written", __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.Low && Node.TraceSink is not null ? global::System.FormattableString.Invariant($"key={(global::Mace.Runtime.Tracing.StatePrinter.Format(key))}") : null);
         if (__Guard_4(key)) { __Transition_4(key); return; }
     }
 
