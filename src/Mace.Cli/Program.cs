@@ -13,5 +13,6 @@ var root = new RootCommand("mace: compile, run, simulate and check distributed s
     DemoCommand.Create(),
     CertsCommand.Create(),
     LogCommand.Create(),
+    PathsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

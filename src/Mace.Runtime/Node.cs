@@ -73,9 +73,30 @@ public sealed class Node
         return null;
     }
 
+    /// <summary>
+    /// The number of the event running now, or of the last one outside events: outermost events are
+    /// numbered 1, 2, 3, ... on each node. Trace records carry it, and so do the messages an event
+    /// sends, so a receiver's records name their cause.
+    /// </summary>
+    public long EventId { get; private set; }
+
+    /// <summary>The remote event that caused the running one (a delivered message's sender and its event); none otherwise.</summary>
+    public CausalLink Cause { get; private set; }
+
+    /// <summary>Records that the running event delivers a message sent by <paramref name="sender"/>'s event <paramref name="senderEvent"/>. Transports call it, lane only.</summary>
+    public void SetCause(NodeAddress sender, long senderEvent)
+    {
+        if (_depth > 0 && senderEvent > 0) Cause = new CausalLink(sender, senderEvent);
+    }
+
     /// <summary>Runs <paramref name="action"/> as one event on the lane, now. Lane only.</summary>
     public void Execute(Action action)
     {
+        if (_depth == 0)
+        {
+            EventId++;
+            Cause = default;
+        }
         _depth++;
         try
         {

@@ -78,3 +78,96 @@ public sealed class TraceLogSimulationTests
         Assert.Contains("4 of ", error, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Causal links in simulated logs: every delivery names the event that sent it; paths and ShiViz follow them.</summary>
+public sealed class CausalLinkSimulationTests
+{
+    private static List<TraceLogRecord> PingLog()
+    {
+        using var log = new MemoryStream();
+        using (var writer = new TraceLogWriter(log))
+        {
+            new SimulationRun(new PingScenario(), new SimulationOptions { Nodes = 6, Seed = 3, Duration = TimeSpan.FromSeconds(10) } with { TraceSink = writer }).Run();
+        }
+        log.Position = 0;
+        using var reader = TraceLogReader.Open(log, "memory");
+        return reader.Records().ToList();
+    }
+
+    [Fact]
+    public void EveryPong_IsCausedByThePingDeliveryOnItsSender()
+    {
+        var records = PingLog();
+        var byEvent = records.GroupBy(r => (r.Node, r.EventId)).ToDictionary(g => g.Key, g => g.ToList());
+        var pongs = records.Where(r => r.Event == "Deliver(PongMsg)").ToList();
+        Assert.NotEmpty(pongs);
+        foreach (var pong in pongs)
+        {
+            Assert.NotNull(pong.CauseNode);
+            Assert.NotEqual(pong.Node, pong.CauseNode);
+            var cause = byEvent[(pong.CauseNode!, pong.CauseEvent)];
+            Assert.Contains(cause, r => r.Event == "Deliver(PingMsg)" && r.Details!.Contains($"src={pong.Node}", StringComparison.Ordinal));
+            Assert.True(cause[0].Time < pong.Time);
+        }
+        // Timers and lifecycle calls have no remote cause.
+        Assert.All(records.Where(r => r.Event is "Sweep" or "MaceInit"), r => Assert.Null(r.CauseNode));
+    }
+
+    [Fact]
+    public void PathsFromEachSweep_FollowPingAndPong_AndShiVizClocksRespectEveryMessage()
+    {
+        var history = new CausalHistory(PingLog());
+        var paths = history.Paths("Ping.Sweep");
+        Assert.NotEmpty(paths);
+        // A sweep pings peers: a path is the sweep, the pings it sent and the pongs they caused.
+        Assert.Contains(paths, p => p.Hops == 2 && p.Nodes >= 2 && p.Events.Any(e => e.Event.Name == "Ping.Deliver(PongMsg)"));
+        Assert.All(paths, p => Assert.All(p.Events, e => Assert.True(e.Event.Time >= p.Start.Time)));
+
+        var shiviz = new StringWriter();
+        history.WriteShiViz(shiviz);
+        var lines = shiviz.ToString().Split('\n');
+        Assert.Equal(@"(?<host>\S*) (?<clock>{.*})\n(?<event>.*)", lines[0]);
+        Assert.Equal("", lines[1]);
+        // Each delivery's clock has counted the sender's send event: its entry for the sender is at least 1.
+        var clocks = new List<(string Host, Dictionary<string, long> Clock, string Event)>();
+        for (var i = 2; i + 1 < lines.Length; i += 2)
+        {
+            var space = lines[i].IndexOf(' ', StringComparison.Ordinal);
+            var clock = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, long>>(lines[i][(space + 1)..])!;
+            clocks.Add((lines[i][..space], clock, lines[i + 1]));
+        }
+        Assert.Equal(history.Events.Count, clocks.Count);
+        var pong = clocks.First(c => c.Event.StartsWith("Ping.Deliver(PongMsg)", StringComparison.Ordinal));
+        Assert.True(pong.Clock.Count >= 2, "a pong's clock knows the node that answered");
+        // Own entries count up by one per event on each host.
+        foreach (var host in clocks.GroupBy(c => c.Host))
+        {
+            Assert.Equal(Enumerable.Range(1, host.Count()).Select(i => (long)i), host.Select(c => c.Clock[host.Key]));
+        }
+    }
+
+    [Fact]
+    public void PathsAndExportCommands_ReadASimulatedLog()
+    {
+        var folder = DeterminismTests.TempDir();
+        Directory.CreateDirectory(folder);
+        var log = Path.Combine(folder, "ping.macelog");
+        var (exit, _, error) = DeterminismTests.RunCli($"sim ping --nodes 6 --duration 10s --no-progress --no-plot --out {folder} --trace-log {log}");
+        Assert.True(exit == 0, error);
+        var csv = Path.Combine(folder, "paths.csv");
+        (exit, var output, error) = DeterminismTests.RunCli($"paths {log} --start Ping.Sweep --show 1 --csv {csv}");
+        Assert.True(exit == 0, error);
+        Assert.Contains("path 1:", output, StringComparison.Ordinal);
+        Assert.Contains("latency p99", output, StringComparison.Ordinal);
+        Assert.Equal("start_s,node,events,hops,nodes,latency_ms", File.ReadLines(csv).First());
+
+        (exit, _, error) = DeterminismTests.RunCli($"paths {log} --start Nope.Never");
+        Assert.Equal(2, exit);
+        Assert.Contains("no event Nope.Never in the logs", error, StringComparison.Ordinal);
+
+        var shiviz = Path.Combine(folder, "ping.shiviz");
+        (exit, output, error) = DeterminismTests.RunCli($"log export {log} --format shiviz --out {shiviz}");
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("(?<host>", File.ReadLines(shiviz).First(), StringComparison.Ordinal);
+    }
+}

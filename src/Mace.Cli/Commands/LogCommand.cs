@@ -20,10 +20,46 @@ internal static class LogCommand
         var command = new Command("log", "Read trace logs (from mace run/sim --trace-log): show events merged by time, or count them.");
         command.Subcommands.Add(CreateShow());
         command.Subcommands.Add(CreateStats());
+        command.Subcommands.Add(CreateExport());
         return command;
     }
 
-    private static Argument<FileInfo[]> LogFiles() =>
+    private static Command CreateExport()
+    {
+        var files = LogFiles();
+        var format = new Option<string>("--format") { Description = "The output format: shiviz (vector-clock log for ShiViz).", DefaultValueFactory = _ => "shiviz" };
+        var output = new Option<FileInfo>("--out", "-o") { Description = "The file to write.", Required = true };
+        var command = new Command("export", "Write LOG... in another tool's format: shiviz, a regex line then per event HOST {vector clock} and the event, from the causal links the logs carry.")
+        {
+            files, format, output,
+        };
+        command.SetAction(result =>
+        {
+            if (!string.Equals(result.GetValue(format), "shiviz", StringComparison.OrdinalIgnoreCase))
+            {
+                Console.Error.WriteLine($"mace log export: error: --format '{result.GetValue(format)}' is not known (known: shiviz)");
+                return 2;
+            }
+            if (!TryLoad("mace log export", result.GetValue(files)!, out var records)) return 2;
+            var history = new CausalHistory(records);
+            var file = result.GetValue(output)!;
+            try
+            {
+                using var writer = new StreamWriter(file.FullName, append: false, new UTF8Encoding(false));
+                history.WriteShiViz(writer);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"mace log export: error: --out: cannot write '{file.FullName}': {ex.Message}");
+                return 2;
+            }
+            Console.WriteLine($"wrote {file.FullName}: {history.Events.Count:N0} events, {history.Links:N0} messages linked to their senders (open it at https://bestchai.bitbucket.io/shiviz/)");
+            return 0;
+        });
+        return command;
+    }
+
+    internal static Argument<FileInfo[]> LogFiles() =>
         new("logs") { Description = "Trace log files; several are merged by time.", Arity = ArgumentArity.OneOrMore };
 
     private static Command CreateShow()
@@ -131,7 +167,7 @@ internal static class LogCommand
     }
 
     // Every record of every file, merged by time (stable: a file's own order is kept for equal times).
-    private static bool TryLoad(string command, FileInfo[] files, out List<TraceLogRecord> records)
+    internal static bool TryLoad(string command, FileInfo[] files, out List<TraceLogRecord> records)
     {
         records = [];
         foreach (var file in files)
@@ -162,5 +198,5 @@ internal static class LogCommand
         return true;
     }
 
-    private static string Csv(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal) ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    internal static string Csv(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal) ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

@@ -49,7 +49,7 @@ internal sealed partial class CSharpEmitter
         _w.OpenBrace();
         _w.WriteLine("if (__TraceLevel < global::Mace.Runtime.Tracing.TraceLevel.Low || Node.TraceSink is not { } sink) return;");
         _w.WriteLine("sink.Record(new global::Mace.Runtime.Tracing.TraceRecord(Now, LocalAddress, " + Quote(service.Name) + ", eventName, details,");
-        _w.WriteLine("    __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null));");
+        _w.WriteLine("    __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null) { EventId = Node.EventId, Cause = Node.Cause });");
         _w.CloseBrace();
     }
 }

@@ -5,7 +5,7 @@ namespace Mace.Runtime.Tracing;
 /// <c>MACELOG</c> + version byte, then entries, each a tag byte and its fields:
 /// <list type="table">
 /// <item><term><c>1</c> name</term><description>length (varint), UTF-8 bytes; names are numbered 0, 1, 2, ... in order of appearance</description></item>
-/// <item><term><c>2</c> event</term><description>time delta from the previous event in ticks (zigzag varint), node, service and event name numbers (varints), details, state (each a varint of UTF-8 length plus one, zero for none, then the bytes)</description></item>
+/// <item><term><c>2</c> event</term><description>time delta from the previous event in ticks (zigzag varint), node, service and event name numbers (varints), the node's event number (varint), the cause's node name number plus one (zero for none) and, when there is one, the cause's event number, then details and state (each a varint of UTF-8 length plus one, zero for none, then the bytes)</description></item>
 /// </list>
 /// Readers stop at an unknown tag with an error naming the offset; a file cut short inside its
 /// last entry (a process killed mid-write) reads as every entry before the cut, flagged truncated.

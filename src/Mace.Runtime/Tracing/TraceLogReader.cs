@@ -5,8 +5,12 @@ namespace Mace.Runtime.Tracing;
 /// <summary>A trace log file that cannot be read: names the file, the byte offset and the cause.</summary>
 public sealed class TraceLogFormatException(string message) : Exception(message);
 
-/// <summary>One record read from a trace log, with its node as written (an address in text).</summary>
-public readonly record struct TraceLogRecord(DateTime Time, string Node, string Service, string Event, string? Details, string? State);
+/// <summary>
+/// One record read from a trace log, with its node as written (an address in text), its node's
+/// event number (records of one event share it) and, for a delivery, the sending node and event.
+/// </summary>
+public readonly record struct TraceLogRecord(DateTime Time, string Node, string Service, string Event, string? Details, string? State,
+    long EventId = 0, string? CauseNode = null, long CauseEvent = 0);
 
 /// <summary>
 /// Reads trace logs written by <see cref="TraceLogWriter"/>, streaming: records come out in file
@@ -96,7 +100,17 @@ public sealed class TraceLogReader : IDisposable
                 var delta = (long)ReadVarint();
                 ticks += (delta >>> 1) ^ -(delta & 1);
                 if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks) throw Corrupt(start, "a time outside the calendar");
-                record = new TraceLogRecord(new DateTime(ticks, DateTimeKind.Utc), NameAt(start), NameAt(start), NameAt(start), ReadText(allowNone: true), ReadText(allowNone: true));
+                var (node, service, name) = (NameAt(start), NameAt(start), NameAt(start));
+                var eventId = (long)ReadVarint();
+                var causeNumber = ReadVarint();
+                string? causeNode = null;
+                long causeEvent = 0;
+                if (causeNumber > 0)
+                {
+                    causeNode = causeNumber <= (ulong)_names.Count ? _names[(int)(causeNumber - 1)] : throw Corrupt(start, $"cause name number {causeNumber - 1} is not defined (only {_names.Count} are)");
+                    causeEvent = (long)ReadVarint();
+                }
+                record = new TraceLogRecord(new DateTime(ticks, DateTimeKind.Utc), node, service, name, ReadText(allowNone: true), ReadText(allowNone: true), eventId, causeNode, causeEvent);
             }
             catch (EndOfStreamException)
             {

@@ -12,7 +12,7 @@ namespace Mace.Runtime.Transports;
 public static class FrameCodec
 {
     /// <summary>The frame format version written and accepted.</summary>
-    public const byte Version = 1;
+    public const byte Version = 2;
 
     /// <summary>The size of the length prefix.</summary>
     public const int LengthPrefixSize = 4;

@@ -1,5 +1,6 @@
 // Determinism exemption: a socket transport is the real side of the node environment seam, so it
 // may use sockets, OS timers and thread-pool loops (see RealNodeEnvironment.cs).
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -127,7 +128,12 @@ public sealed partial class TcpSocketTransport : ServiceBase, ITransport
             FrameCodec.ReadHeader(_frameBuffer.WrittenSpan[FrameCodec.LengthPrefixSize..], out var payload);
             var bytes = payload.ToArray();
             Statistics.Sent(1, size);
-            Node.Post(() => Dispatch(null, ListenAddress, dest, registrationId, new Payload(bytes)));
+            var senderEvent = Node.EventId;
+            Node.Post(() =>
+            {
+                Node.SetCause(ListenAddress, senderEvent);
+                Dispatch(null, ListenAddress, dest, registrationId, new Payload(bytes));
+            });
             return true;
         }
         for (var attempt = 0; attempt < 2; attempt++)
@@ -169,6 +175,8 @@ public sealed partial class TcpSocketTransport : ServiceBase, ITransport
             _headerDest = dest;
             _headerRegistrationId = registrationId;
         }
+        // The header is cached per destination; only the trace context's span id (the sending event) changes.
+        BinaryPrimitives.WriteInt64BigEndian(_prefixAndHeader.AsSpan(_prefixAndHeaderLength - 9, 8), Node.EventId);
         return _prefixAndHeader.AsSpan(0, _prefixAndHeaderLength);
     }
 

@@ -104,7 +104,7 @@ public sealed class UdpSocketTransport : ServiceBase, ITransport
             SocketTransportLog.DatagramNotSent(_logger, ListenAddress, dest, _running ? "not an IPv4 address" : "the transport is not running");
             return false;
         }
-        var header = new FrameHeader(ListenAddress, dest, registrationId, PathContext.None);
+        var header = new FrameHeader(ListenAddress, dest, registrationId, PathContext.FromSenderEvent(Node.EventId));
         var size = FrameCodec.Write(_frameBuffer, header, message);
         try
         {
@@ -206,7 +206,8 @@ public sealed class UdpSocketTransport : ServiceBase, ITransport
         var source = header.Source;
         var destination = header.Destination;
         var registrationId = header.RegistrationId;
-        Node.Post(() => Dispatch(source, destination, registrationId, payload));
+        var senderEvent = header.Path.SenderEvent;
+        Node.Post(() => Dispatch(source, destination, registrationId, payload, senderEvent));
     }
 
     // A cluster key is shared, so it proves membership, not which member: the claimed source must
@@ -229,9 +230,10 @@ public sealed class UdpSocketTransport : ServiceBase, ITransport
         return true;
     }
 
-    private void Dispatch(NodeAddress source, NodeAddress destination, int registrationId, byte[] payload)
+    private void Dispatch(NodeAddress source, NodeAddress destination, int registrationId, byte[] payload, long senderEvent)
     {
         Interlocked.Decrement(ref _queuedDatagrams);
+        Node.SetCause(source, senderEvent);
         if (!_running) return;
         var receiver = _receivers.Get(registrationId);
         if (receiver is null)

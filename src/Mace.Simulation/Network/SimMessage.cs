@@ -18,7 +18,11 @@ internal sealed class SimMessage : ISimEventHandler
         Connection = connection;
         Epoch = connection?.Epoch ?? 0;
         DestinationIncarnation = connection?.PeerIncarnation ?? 0;
+        SenderEvent = sender.Node.EventId;
     }
+
+    /// <summary>The sender's event that sent it (<see cref="Node.EventId"/>): the receiver's cause.</summary>
+    public long SenderEvent { get; }
 
     public SimTransport Sender { get; }
 

@@ -158,7 +158,7 @@ public sealed class SimNetwork
         destination.BytesReceived += message.Bytes.Length;
         Stats.MessagesDelivered++;
         if (Simulator.DigestEnabled) Simulator.Digest.AddBytes(message.Bytes);
-        transport.Deliver(sender.Host.Address, message.RegistrationId, message.Bytes);
+        transport.Deliver(sender.Host.Address, message.RegistrationId, message.Bytes, message.SenderEvent);
     }
 
     internal void RaiseError(SimMessage message, TransportError error)

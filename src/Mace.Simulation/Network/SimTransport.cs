@@ -21,6 +21,7 @@ public abstract class SimTransport : ServiceBase, ITransport
     private IReceiveData? _pendingReceiver;
     private NodeAddress _pendingSource;
     private byte[]? _pendingBytes;
+    private long _pendingSenderEvent;
 
     private protected SimTransport(SimNodeEnvironment environment, Node node, TransportKind kind, int index)
         : base(node)
@@ -76,7 +77,7 @@ public abstract class SimTransport : ServiceBase, ITransport
     {
     }
 
-    internal void Deliver(NodeAddress source, int registrationId, byte[] bytes)
+    internal void Deliver(NodeAddress source, int registrationId, byte[] bytes, long senderEvent)
     {
         var receiver = _receivers.Get(registrationId);
         if (receiver is null)
@@ -87,6 +88,7 @@ public abstract class SimTransport : ServiceBase, ITransport
         _pendingReceiver = receiver;
         _pendingSource = source;
         _pendingBytes = bytes;
+        _pendingSenderEvent = senderEvent;
         Node.Execute(_deliverPending);
     }
 
@@ -103,6 +105,7 @@ public abstract class SimTransport : ServiceBase, ITransport
         var bytes = _pendingBytes!;
         _pendingReceiver = null;
         _pendingBytes = null;
+        Node.SetCause(source, _pendingSenderEvent);
         try
         {
             receiver.Deliver(source, Node.Address, new Payload(bytes));

@@ -44,8 +44,9 @@ public sealed class TraceLogTests : IDisposable
         {
             for (var i = 0; i < 10_000; i++) writer.Record(new TraceRecord(s_start.AddMilliseconds(i), NodeAddress.Simulated(1), "Ping", "Sweep", null, null));
         }
-        // Header, three names, then a tag, a 2-3 byte time delta, three one-byte numbers and two empty texts.
-        Assert.InRange(new FileInfo(path).Length, 8, 8 + 40 + 10_000 * 10);
+        // Header, three names, then a tag, a 2-3 byte time delta, three one-byte name numbers, a 1-2 byte
+        // event number, no cause, and two empty texts.
+        Assert.InRange(new FileInfo(path).Length, 8, 8 + 40 + 10_000 * 12);
     }
 
     [Fact]

@@ -28,12 +28,18 @@ internal sealed class RecorderService : ServiceBase, IReceiveData, INetworkError
 
     public Channel<(NodeAddress Peer, TransportError Error)> Errors { get; } = Channel.CreateUnbounded<(NodeAddress, TransportError)>();
 
+    /// <summary>The node's <see cref="Node.Cause"/> during each delivery, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<CausalLink> Causes { get; } = new();
+
     public override string ServiceName => _name;
 
     public bool Send(NodeAddress dest, string text) => Proxy.Route(dest, new Payload(System.Text.Encoding.UTF8.GetBytes(text)));
 
-    public void Deliver(NodeAddress src, NodeAddress dest, Payload message) =>
+    public void Deliver(NodeAddress src, NodeAddress dest, Payload message)
+    {
+        Causes.Enqueue(Node.Cause);
         Received.Writer.TryWrite((src, System.Text.Encoding.UTF8.GetString(message.GetBytes().Span)));
+    }
 
     public void Error(NodeAddress peer, TransportError error) => Errors.Writer.TryWrite((peer, error));
 

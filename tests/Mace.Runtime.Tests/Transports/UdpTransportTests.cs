@@ -50,3 +50,43 @@ public class UdpTransportTests
         }
     }
 }
+
+/// <summary>The frame's trace context carries the sending event over both real transports: the receiver's <see cref="Node.Cause"/> names it.</summary>
+public class CausalLinkTransportTests
+{
+    [Theory]
+    [InlineData(TransportKind.Tcp)]
+    [InlineData(TransportKind.Udp)]
+    public async Task Delivery_NamesTheSendersEvent(TransportKind kind)
+    {
+        using var senderEnvironment = new RealNodeEnvironment(new RealNodeOptions { Seed = 1 });
+        using var receiverEnvironment = new RealNodeEnvironment(new RealNodeOptions { Seed = 2 });
+        var sender = new Node(senderEnvironment);
+        var receiver = new Node(receiverEnvironment);
+        var from = await sender.InvokeAsync(() => new RecorderService(sender, "Alpha", senderEnvironment.CreateTransport(sender, kind)));
+        var to = await receiver.InvokeAsync(() => new RecorderService(receiver, "Alpha", receiverEnvironment.CreateTransport(receiver, kind)));
+        await sender.StartAsync();
+        await receiver.StartAsync();
+        try
+        {
+            var events = new List<long>();
+            for (var i = 0; i < 3; i++)
+            {
+                events.Add(await sender.InvokeAsync(() =>
+                {
+                    Assert.True(from.Send(receiver.Address, $"m{i}"));
+                    return sender.EventId;
+                }));
+                var (source, text) = await to.Received.Reader.ReadAsync().AsTask().WaitAsync(PingNode.Timeout);
+                Assert.Equal((sender.Address, $"m{i}"), (source, text));
+            }
+            Assert.Equal(3, events.Distinct().Count());
+            Assert.Equal(events.Select(e => new CausalLink(sender.Address, e)), to.Causes);
+        }
+        finally
+        {
+            await sender.StopAsync();
+            await receiver.StopAsync();
+        }
+    }
+}

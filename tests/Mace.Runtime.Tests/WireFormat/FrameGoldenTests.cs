@@ -8,8 +8,8 @@ namespace Mace.Runtime.Tests.WireFormat;
 public class FrameGoldenTests
 {
     private const string GoldenFrame =
-        "31000000" + "0100" + "010100007f8813" + "010100007f8913" + "44332211" +
-        "00000000000000000000000000000000" + "00000000" + "000100000000000000";
+        "36000000" + "0200" + "010100007f8813" + "010100007f8913" + "44332211" +
+        "00000000000000000000000000000000" + "0000000000000000" + "00" + "000100000000000000";
 
     private static FrameHeader Header => new(NodeAddress.Parse("127.0.0.1:5000"), NodeAddress.Parse("127.0.0.1:5001"), 0x11223344, PathContext.None);
 
@@ -29,23 +29,35 @@ public class FrameGoldenTests
     }
 
     [Fact]
-    public void PathContext_RidesVerbatim()
+    public void PathContext_RidesVerbatim_AsW3CTraceContext()
     {
-        var path = new PathContext(new Guid("00112233-4455-6677-8899-aabbccddeeff"), 0x01020304);
+        var path = new PathContext(
+            System.Diagnostics.ActivityTraceId.CreateFromString("00112233445566778899aabbccddeeff"),
+            System.Diagnostics.ActivitySpanId.CreateFromString("0000000000000102"), 0x01);
         var bytes = FrameCodec.Encode(Header with { Path = path }, new Payload(new byte[] { 7 }));
-        Assert.Equal("33221100554477668899aabbccddeeff" + "04030201" + "07", Hex(bytes.AsSpan(4 + 2 + 7 + 7 + 4)));
-        Assert.Equal(path, FrameCodec.ReadHeader(bytes.AsSpan(4), out _).Path);
+        Assert.Equal("00112233445566778899aabbccddeeff" + "0000000000000102" + "01" + "07", Hex(bytes.AsSpan(4 + 2 + 7 + 7 + 4)));
+        var read = FrameCodec.ReadHeader(bytes.AsSpan(4), out _).Path;
+        Assert.Equal(path, read);
+        Assert.Equal(0x102, read.SenderEvent);
+        Assert.Equal("00-00112233445566778899aabbccddeeff-0000000000000102-01", read.ToString());
+    }
+
+    [Fact]
+    public void SenderEvent_RoundTripsThroughTheSpanId()
+    {
+        Assert.Equal(123_456_789_012, PathContext.FromSenderEvent(123_456_789_012).SenderEvent);
+        Assert.True(PathContext.FromSenderEvent(0).IsNone);
     }
 
     [Theory]
-    [InlineData("1b000000")] // 27: below the 28-byte minimum
+    [InlineData("20000000")] // 32: below the 33-byte minimum
     [InlineData("01004000")] // 4 MiB + 1
     [InlineData("ffffffff")]
     public void ReadLengthPrefix_OutOfBounds_IsMalformed(string prefix) =>
         Assert.Throws<MaceFormatException>(() => FrameCodec.ReadLengthPrefix(Bytes(prefix), FrameCodec.DefaultMaxFrameSize));
 
     [Theory]
-    [InlineData(4, "02")] // version 2
+    [InlineData(4, "01")] // version 1 (a 20-byte path slot)
     [InlineData(5, "01")] // unknown flag
     [InlineData(6, "07")] // unknown address kind
     public void ReadHeader_BadField_IsMalformed(int offset, string value)
@@ -59,7 +71,7 @@ public class FrameGoldenTests
     public void ReadHeader_Truncated_IsMalformed()
     {
         var bytes = Bytes(GoldenFrame);
-        for (var cut = 4; cut < 4 + 40; cut++)
+        for (var cut = 4; cut < 4 + 45; cut++)
         {
             var body = bytes.AsSpan(4, cut - 4).ToArray();
             Assert.Throws<MaceFormatException>(() => FrameCodec.ReadHeader(body, out _));

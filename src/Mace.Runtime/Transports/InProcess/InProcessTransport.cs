@@ -51,12 +51,14 @@ public sealed class InProcessTransport : ITransport
         var bytes = message.GetBytes();
         var src = Node.Address;
         Interlocked.Increment(ref _sent);
-        target.Node.Post(() => target.Receive(registrationId, src, new Payload(bytes)));
+        var senderEvent = Node.EventId;
+        target.Node.Post(() => target.Receive(registrationId, src, new Payload(bytes), senderEvent));
         return true;
     }
 
-    private void Receive(int registrationId, NodeAddress src, Payload payload)
+    private void Receive(int registrationId, NodeAddress src, Payload payload, long senderEvent)
     {
+        Node.SetCause(src, senderEvent);
         var receiver = _receivers.Get(registrationId);
         if (receiver is null) return;
         try

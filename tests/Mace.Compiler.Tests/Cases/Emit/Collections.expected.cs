@@ -760,6 +760,6 @@ public sealed partial class Inventory : global::Mace.Runtime.ServiceBase
     {
         if (__TraceLevel < global::Mace.Runtime.Tracing.TraceLevel.Low || Node.TraceSink is not { } sink) return;
         sink.Record(new global::Mace.Runtime.Tracing.TraceRecord(Now, LocalAddress, "Inventory", eventName, details,
-            __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null));
+            __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null) { EventId = Node.EventId, Cause = Node.Cause });
     }
 }

@@ -359,6 +359,6 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
     {
         if (__TraceLevel < global::Mace.Runtime.Tracing.TraceLevel.Low || Node.TraceSink is not { } sink) return;
         sink.Record(new global::Mace.Runtime.Tracing.TraceRecord(Now, LocalAddress, "Monitor", eventName, details,
-            __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null));
+            __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null) { EventId = Node.EventId, Cause = Node.Cause });
     }
 }

@@ -289,6 +289,6 @@ public sealed partial class Beacon : global::Mace.Runtime.ServiceBase
     {
         if (__TraceLevel < global::Mace.Runtime.Tracing.TraceLevel.Low || Node.TraceSink is not { } sink) return;
         sink.Record(new global::Mace.Runtime.Tracing.TraceRecord(Now, LocalAddress, "Beacon", eventName, details,
-            __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null));
+            __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null) { EventId = Node.EventId, Cause = Node.Cause });
     }
 }

@@ -314,6 +314,6 @@ public sealed partial class Both : global::Mace.Runtime.ServiceBase, IWatcher, I
     {
         if (__TraceLevel < global::Mace.Runtime.Tracing.TraceLevel.Low || Node.TraceSink is not { } sink) return;
         sink.Record(new global::Mace.Runtime.Tracing.TraceRecord(Now, LocalAddress, "Both", eventName, details,
-            __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null));
+            __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null) { EventId = Node.EventId, Cause = Node.Cause });
     }
 }

@@ -233,6 +233,6 @@ public sealed partial class Dual : global::Mace.Runtime.ServiceBase
     {
         if (__TraceLevel < global::Mace.Runtime.Tracing.TraceLevel.Low || Node.TraceSink is not { } sink) return;
         sink.Record(new global::Mace.Runtime.Tracing.TraceRecord(Now, LocalAddress, "Dual", eventName, details,
-            __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null));
+            __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null) { EventId = Node.EventId, Cause = Node.Cause });
     }
 }

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Mace.Runtime.Tracing;
+using Spectre.Console;
+
+namespace Mace.Cli.Commands;
+
+/// <summary>
+/// <c>mace paths LOG... --start Service.Event</c>: joins trace logs by their causal links (every
+/// delivery names the event that sent it) and follows each start event through the messages it led
+/// to, on every node: per path its events, hops, nodes and latency; over all paths count, p50 and p99
+/// latency, hops. <c>--show N</c> prints the first N paths as trees.
+/// </summary>
+internal static class PathsCommand
+{
+    public static Command Create()
+    {
+        var files = LogCommand.LogFiles();
+        var start = new Option<string>("--start") { Description = "The event that starts a path, Service.Event (like Dht.Get or Ping.Sweep); see `mace log stats` for the names.", Required = true };
+        var show = new Option<int>("--show") { Description = "Print the first N paths as trees of events.", DefaultValueFactory = _ => 0 };
+        var csv = new Option<FileInfo?>("--csv") { Description = "Write one row per path (start time, node, events, hops, nodes, latency) to this CSV file." };
+        var command = new Command("paths", "Causal paths in trace logs: each --start event and every event its messages led to, across nodes; latency and hops.")
+        {
+            files, start, show, csv,
+        };
+        command.SetAction(result =>
+        {
+            var shown = result.GetValue(show);
+            if (shown < 0)
+            {
+                Console.Error.WriteLine($"mace paths: error: --show must be at least 0, not {shown}");
+                return 2;
+            }
+            if (!LogCommand.TryLoad("mace paths", result.GetValue(files)!, out var records)) return 2;
+            var history = new CausalHistory(records);
+            var name = result.GetValue(start)!;
+            var paths = history.Paths(name);
+            if (paths.Count == 0)
+            {
+                var known = history.Events.Select(e => e.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(20);
+                Console.Error.WriteLine($"mace paths: error: no event {name} in the logs (events that start events: {string.Join(", ", known)})");
+                return 2;
+            }
+            if (history.Links == 0)
+            {
+                Console.Error.WriteLine("mace paths: warning: no delivery in these logs names its sender's event (logs from before causal links, or from one node); every path is its start event alone");
+            }
+            for (var i = 0; i < Math.Min(shown, paths.Count); i++) Console.Write(Tree(paths[i], i + 1));
+            PrintSummary(name, paths, history);
+            if (result.GetValue(csv) is { } file)
+            {
+                var text = new StringBuilder("start_s,node,events,hops,nodes,latency_ms\n");
+                var origin = history.Events[0].Time;
+                foreach (var p in paths)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"{(p.Start.Time - origin).TotalSeconds:0.000000},{LogCommand.Csv(p.Start.Node)},{p.Events.Count},{p.Hops},{p.Nodes},{p.Latency.TotalMilliseconds:0.000}\n");
+                }
+                try
+                {
+                    File.WriteAllText(file.FullName, text.ToString());
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"mace paths: error: --csv: cannot write '{file.FullName}': {ex.Message}");
+                    return 2;
+                }
+                Console.WriteLine($"wrote {file.FullName}");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static void PrintSummary(string name, List<CausalPath> paths, CausalHistory history)
+    {
+        var latencies = paths.Select(p => p.Latency.TotalMilliseconds).Order().ToList();
+        var table = new Table().Border(TableBorder.Rounded).Title($"paths from {Markup.Escape(name)}");
+        table.AddColumn("metric");
+        table.AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("paths", paths.Count.ToString("N0", CultureInfo.InvariantCulture));
+        table.AddRow("events per path (mean)", paths.Average(p => p.Events.Count).ToString("0.0", CultureInfo.InvariantCulture));
+        table.AddRow("hops (mean / max)", string.Create(CultureInfo.InvariantCulture, $"{paths.Average(p => p.Hops):0.00} / {paths.Max(p => p.Hops)}"));
+        table.AddRow("nodes per path (mean)", paths.Average(p => p.Nodes).ToString("0.0", CultureInfo.InvariantCulture));
+        table.AddRow("latency p50", Milliseconds(Percentile(latencies, 0.50)));
+        table.AddRow("latency p99", Milliseconds(Percentile(latencies, 0.99)));
+        table.AddRow("latency max", Milliseconds(latencies[^1]));
+        table.AddRow("linked deliveries in the logs", history.Links.ToString("N0", CultureInfo.InvariantCulture));
+        AnsiConsole.Write(table);
+    }
+
+    // One path as a tree: each event under the event that sent its message, with time from the start.
+    private static string Tree(CausalPath path, int number)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"path {number}: {path.Events.Count} events, {path.Hops} hops, {path.Nodes} nodes, {path.Latency.TotalMilliseconds:0.000} ms\n");
+        var members = path.Events.Select(e => e.Event).ToHashSet();
+        void Walk(CausalEvent e, int depth)
+        {
+            var at = (e.Time - path.Start.Time).TotalMilliseconds;
+            // The services the event went through, outermost first (like Dht.Get > RecursiveOverlayRoute.Route).
+            var names = e.Records.Select(r => r.Service + "." + r.Event).Distinct(StringComparer.Ordinal).ToList();
+            var through = string.Join(" > ", names.Take(4)) + (names.Count > 4 ? " > ..." : "");
+            text.Append(' ', 2 + depth * 2).Append(CultureInfo.InvariantCulture, $"+{at:0.000} ms  {e.Node}  {through}");
+            if (e.Records[0].Details is { } d) text.Append("  ").Append(d.Length > 100 ? d[..100] + "..." : d);
+            text.Append('\n');
+            foreach (var next in e.Effects) if (members.Contains(next)) Walk(next, depth + 1);
+        }
+        Walk(path.Start, 0);
+        return text.ToString();
+    }
+
+    private static double Percentile(List<double> sorted, double q) => sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static string Milliseconds(double ms) => ms.ToString("0.000", CultureInfo.InvariantCulture) + " ms";
+}
