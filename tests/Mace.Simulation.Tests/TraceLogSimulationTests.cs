@@ -147,6 +147,32 @@ public sealed class CausalLinkSimulationTests
     }
 
     [Fact]
+    public void Expectations_PassWhenMet_AndNameEveryPathThatBreaksOne()
+    {
+        var history = new CausalHistory(PingLog());
+        var met = PathExpectations.Parse("path Ping.Sweep\n  max-hops 2\n  max-latency 5s\n", "met.txt");
+        Assert.Empty(PathExpectations.Check(history, met).Violations);
+
+        var broken = PathExpectations.Parse("# too strict\npath Ping.Sweep\n  max-hops 1   # a pong is two messages away\n  at-least 9 Ping.Deliver(PongMsg)\n", "broken.txt");
+        var (violations, checkedCounts) = PathExpectations.Check(history, broken);
+        var sweeps = history.Paths("Ping.Sweep");
+        Assert.Equal(sweeps.Count, checkedCounts[broken[0]]);
+        var hops = violations.Where(v => v.Rule.Line == 3).ToList();
+        Assert.Equal(sweeps.Count(p => p.Hops > 1), hops.Count);
+        Assert.All(hops, v => Assert.Equal($"{v.Path.Hops} hops", v.Actual));
+        Assert.Contains(violations, v => v.Rule.Line == 4 && v.Actual.EndsWith(" of Ping.Deliver(PongMsg)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("max-hops 3\n", "bad.txt(1): 'max-hops' before any 'path Service.Event' line")]
+    [InlineData("path Dht.Get\n  max-hops three\n", "bad.txt(2): 'three' is not a whole number")]
+    [InlineData("path Dht.Get\n\n  max-latency soon\n", "bad.txt(3): 'soon' is not a duration")]
+    [InlineData("path Dht.Get\n  visits 3\n", "bad.txt(2): unknown rule 'visits 3'")]
+    [InlineData("# nothing\n", "bad.txt: no 'path Service.Event' block")]
+    public void MalformedExpectations_NameTheLineAndTheCause(string text, string message) =>
+        Assert.StartsWith(message, Assert.Throws<PathExpectationsException>(() => PathExpectations.Parse(text, "bad.txt")).Message, StringComparison.Ordinal);
+
+    [Fact]
     public void PathsAndExportCommands_ReadASimulatedLog()
     {
         var folder = DeterminismTests.TempDir();
@@ -164,6 +190,16 @@ public sealed class CausalLinkSimulationTests
         (exit, _, error) = DeterminismTests.RunCli($"paths {log} --start Nope.Never");
         Assert.Equal(2, exit);
         Assert.Contains("no event Nope.Never in the logs", error, StringComparison.Ordinal);
+
+        var expectations = Path.Combine(folder, "expect.txt");
+        File.WriteAllText(expectations, "path Ping.Sweep\n  max-hops 1\n");
+        (exit, output, _) = DeterminismTests.RunCli($"paths {log} --expect {expectations}");
+        Assert.Equal(1, exit);
+        Assert.Contains("'max-hops 1' (line 2): 2 hops", output, StringComparison.Ordinal);
+        File.WriteAllText(expectations, "path Ping.Sweep\n  max-hops 2\n");
+        (exit, output, _) = DeterminismTests.RunCli($"paths {log} --expect {expectations}");
+        Assert.Equal(0, exit);
+        Assert.Contains("every path meets its expectations", output, StringComparison.Ordinal);
 
         var shiviz = Path.Combine(folder, "ping.shiviz");
         (exit, output, error) = DeterminismTests.RunCli($"log export {log} --format shiviz --out {shiviz}");

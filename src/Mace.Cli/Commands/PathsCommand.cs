@@ -17,12 +17,13 @@ internal static class PathsCommand
     public static Command Create()
     {
         var files = LogCommand.LogFiles();
-        var start = new Option<string>("--start") { Description = "The event that starts a path, Service.Event (like Dht.Get or Ping.Sweep); see `mace log stats` for the names.", Required = true };
+        var start = new Option<string?>("--start") { Description = "The event that starts a path, Service.Event (like Dht.Get or Ping.Sweep); see `mace log stats` for the names." };
+        var expect = new Option<FileInfo?>("--expect") { Description = "Check every path against the expectations in this file (path, max-hops, max-latency, min-nodes, reaches, at-least ...; see docs/analysis.md); exit 1 when one is broken." };
         var show = new Option<int>("--show") { Description = "Print the first N paths as trees of events.", DefaultValueFactory = _ => 0 };
         var csv = new Option<FileInfo?>("--csv") { Description = "Write one row per path (start time, node, events, hops, nodes, latency) to this CSV file." };
         var command = new Command("paths", "Causal paths in trace logs: each --start event and every event its messages led to, across nodes; latency and hops.")
         {
-            files, start, show, csv,
+            files, start, expect, show, csv,
         };
         command.SetAction(result =>
         {
@@ -32,8 +33,33 @@ internal static class PathsCommand
                 Console.Error.WriteLine($"mace paths: error: --show must be at least 0, not {shown}");
                 return 2;
             }
+            var expectFile = result.GetValue(expect);
+            if (result.GetValue(start) is null && expectFile is null)
+            {
+                Console.Error.WriteLine("mace paths: error: give --start Service.Event, --expect FILE, or both");
+                return 2;
+            }
+            List<PathExpectation>? expectations = null;
+            if (expectFile is not null)
+            {
+                try
+                {
+                    expectations = PathExpectations.Parse(File.ReadAllText(expectFile.FullName), expectFile.FullName);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"mace paths: error: --expect: cannot read '{expectFile.FullName}': {ex.Message}");
+                    return 2;
+                }
+                catch (PathExpectationsException ex)
+                {
+                    Console.Error.WriteLine($"mace paths: error: {ex.Message}");
+                    return 2;
+                }
+            }
             if (!LogCommand.TryLoad("mace paths", result.GetValue(files)!, out var records)) return 2;
             var history = new CausalHistory(records);
+            if (expectations is not null && result.GetValue(start) is null) return Expect(history, expectations);
             var name = result.GetValue(start)!;
             var paths = history.Paths(name);
             if (paths.Count == 0)
@@ -67,9 +93,40 @@ internal static class PathsCommand
                 }
                 Console.WriteLine($"wrote {file.FullName}");
             }
-            return 0;
+            return expectations is null ? 0 : Expect(history, expectations);
         });
         return command;
+    }
+
+    // Pip: every path from each expectation's start, against its rules; exit 1 when one is broken.
+    private static int Expect(CausalHistory history, List<PathExpectation> expectations)
+    {
+        var (violations, checkedCounts) = PathExpectations.Check(history, expectations);
+        var table = new Table().Border(TableBorder.Rounded).Title("expectations");
+        table.AddColumn("path");
+        table.AddColumn("rule");
+        table.AddColumn(new TableColumn("paths").RightAligned());
+        table.AddColumn(new TableColumn("broken").RightAligned());
+        foreach (var expectation in expectations)
+        {
+            foreach (var rule in expectation.Rules)
+            {
+                var broken = violations.Count(v => v.Rule == rule);
+                table.AddRow(Markup.Escape(expectation.Start), Markup.Escape(rule.Text), checkedCounts[expectation].ToString("N0", CultureInfo.InvariantCulture),
+                    broken == 0 ? "0" : $"[red]{broken:N0}[/]");
+            }
+        }
+        AnsiConsole.Write(table);
+        var origin = history.Events.Count == 0 ? default : history.Events[0].Time;
+        foreach (var v in violations.Take(20))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"broken: {v.Expectation.Start} from {v.Path.Start.Node} at {(v.Path.Start.Time - origin).TotalSeconds:0.000000} s: '{v.Rule.Text}' (line {v.Rule.Line}): {v.Actual}"));
+        }
+        if (violations.Count > 20) Console.WriteLine($"... and {violations.Count - 20:N0} more");
+        foreach (var empty in expectations.Where(e => checkedCounts[e] == 0)) Console.Error.WriteLine($"mace paths: warning: no path starts at {empty.Start} (line {empty.Line})");
+        Console.WriteLine(violations.Count == 0 ? "every path meets its expectations" : $"{violations.Count:N0} broken expectations");
+        return violations.Count == 0 ? 0 : 1;
     }
 
     private static void PrintSummary(string name, List<CausalPath> paths, CausalHistory history)
