@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Mace.Runtime;
 using Mace.Runtime.Hosting;
+using Mace.Runtime.Tracing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -62,6 +63,7 @@ public sealed partial class MaceNodeService : IHostedService, IDisposable
                 Security = settings.Security,
             }, _loggers);
             var node = new Node(_environment);
+            MaceMetrics.Track(node);
             var contact = await node.InvokeAsync(() => _application.Build(new NodeApplicationContext(node, settings.Parameters, _loggers)));
             await node.StartAsync().WaitAsync(cancellationToken);
             _node = node;

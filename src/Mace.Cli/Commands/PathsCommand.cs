@@ -1,7 +1,13 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Diagnostics.Tracing;
 using System.Globalization;
 using System.Text;
 using Mace.Runtime.Tracing;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Spectre.Console;
 
 namespace Mace.Cli.Commands;
@@ -21,9 +27,12 @@ internal static class PathsCommand
         var expect = new Option<FileInfo?>("--expect") { Description = "Check every path against the expectations in this file (path, max-hops, max-latency, min-nodes, reaches, at-least ...; see docs/analysis.md); exit 1 when one is broken." };
         var show = new Option<int>("--show") { Description = "Print the first N paths as trees of events.", DefaultValueFactory = _ => 0 };
         var csv = new Option<FileInfo?>("--csv") { Description = "Write one row per path (start time, node, events, hops, nodes, latency) to this CSV file." };
+        var otlp = new Option<string?>("--otlp") { Description = "Send every path as an OpenTelemetry trace (one span per event, child of the event that sent its message) to this OTLP endpoint, like http://localhost:4317 for Jaeger." };
+        var otlpProtocol = new Option<string>("--otlp-protocol") { Description = "OTLP over grpc (port 4317) or http (http/protobuf, port 4318).", DefaultValueFactory = _ => "grpc" };
+        otlpProtocol.AcceptOnlyFromAmong("grpc", "http");
         var command = new Command("paths", "Causal paths in trace logs: each --start event and every event its messages led to, across nodes; latency and hops.")
         {
-            files, start, expect, show, csv,
+            files, start, expect, show, csv, otlp, otlpProtocol,
         };
         command.SetAction(result =>
         {
@@ -59,6 +68,12 @@ internal static class PathsCommand
             }
             if (!LogCommand.TryLoad("mace paths", result.GetValue(files)!, out var records)) return 2;
             var history = new CausalHistory(records);
+            Uri? endpoint = null;
+            if (result.GetValue(otlp) is { } address && (!Uri.TryCreate(address, UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https")))
+            {
+                Console.Error.WriteLine($"mace paths: error: --otlp must be an http:// or https:// address like http://localhost:4317, not '{address}'");
+                return 2;
+            }
             if (expectations is not null && result.GetValue(start) is null) return Expect(history, expectations);
             var name = result.GetValue(start)!;
             var paths = history.Paths(name);
@@ -93,9 +108,79 @@ internal static class PathsCommand
                 }
                 Console.WriteLine($"wrote {file.FullName}");
             }
+            if (endpoint is not null && !SendToOtlp(paths, name, endpoint, result.GetValue(otlpProtocol)!)) return 1;
             return expectations is null ? 0 : Expect(history, expectations);
         });
         return command;
+    }
+
+    // Each path as one OpenTelemetry trace through the SDK's OTLP exporter; false when the collector did not take them.
+    private static bool SendToOtlp(List<CausalPath> paths, string startName, Uri endpoint, string protocol)
+    {
+        var http = protocol == "http";
+        // Over http/protobuf a bare collector address means its trace path.
+        var target = http && endpoint.AbsolutePath == "/" ? new Uri(endpoint, "v1/traces") : endpoint;
+        var total = paths.Sum(p => p.Events.Count);
+        using var failures = new OtlpFailureListener();
+        using var source = new ActivitySource(PathSpans.SourceName);
+        int spans;
+        bool flushed;
+        using (var provider = Sdk.CreateTracerProviderBuilder()
+            .AddSource(PathSpans.SourceName)
+            .ConfigureResource(r => r.AddService("mace-paths"))
+            .AddOtlpExporter(o =>
+            {
+                o.Endpoint = target;
+                o.Protocol = http ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+                o.TimeoutMilliseconds = 10_000;
+                // Every span is made before the first export: the queue holds them all, nothing is dropped.
+                o.BatchExportProcessorOptions = new BatchExportProcessorOptions<Activity> { MaxQueueSize = Math.Max(2048, total + 1), MaxExportBatchSize = 512 };
+            })
+            .Build())
+        {
+            spans = PathSpans.Export(paths, source, startName);
+            flushed = provider.ForceFlush(30_000);
+        }
+        if (!flushed || failures.First is not null)
+        {
+            Console.Error.WriteLine($"mace paths: error: --otlp: {target} did not take the spans over OTLP/{protocol}{(failures.First is { } why ? ": " + why : "")}");
+            return false;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sent {paths.Count:N0} paths as {spans:N0} spans to {target} over OTLP/{protocol}"));
+        return true;
+    }
+
+    // The OTLP exporter reports a collector it cannot reach or that refuses a batch only on its event
+    // source (as an error, or over gRPC as a "transient" warning after which the batch is gone).
+    private sealed class OtlpFailureListener : EventListener
+    {
+        private volatile string? _first;
+
+        public string? First => _first;
+
+        protected override void OnEventSourceCreated(EventSource source)
+        {
+            if (source.Name.StartsWith("OpenTelemetry-Exporter-OpenTelemetryProtocol", StringComparison.Ordinal)) EnableEvents(source, EventLevel.Warning);
+        }
+
+        protected override void OnEventWritten(EventWrittenEventArgs e)
+        {
+            if (e.Level > EventLevel.Warning || _first is not null) return;
+            var text = e.Message is { } format && e.Payload is { } payload ? SafeFormat(format, payload) : e.EventName ?? "export failed";
+            _first = text.Split('\n')[0].TrimEnd();
+        }
+
+        private static string SafeFormat(string format, IReadOnlyCollection<object?> payload)
+        {
+            try
+            {
+                return string.Format(CultureInfo.InvariantCulture, format, [.. payload]);
+            }
+            catch (FormatException)
+            {
+                return format;
+            }
+        }
     }
 
     // Pip: every path from each expectation's start, against its rules; exit 1 when one is broken.

@@ -107,6 +107,7 @@ internal static class RunCommand
         using var flusher = log is null ? null : new Timer(_ => log.Flush(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         using var environment = new RealNodeEnvironment(options, loggers);
         var node = new Node(environment) { TraceSink = log, TraceLevelOverride = request.TraceLevel };
+        MaceMetrics.Track(node);
         Action<NodeAddress> contact;
         try
         {
