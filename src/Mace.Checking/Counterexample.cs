@@ -57,8 +57,24 @@ public sealed record Counterexample(string Test, CheckOptions Options, Violation
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
-    /// <summary>Reads a file written by <see cref="ToJson"/>.</summary>
+    /// <summary>
+    /// Reads a file written by <see cref="ToJson"/>; anything else (not JSON, a missing or mistyped
+    /// field, an unknown name) is a <see cref="FormatException"/> that says what is wrong.
+    /// </summary>
     public static Counterexample Parse(string json)
+    {
+        try
+        {
+            return Read(json);
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or OverflowException)
+        {
+            var why = ex is KeyNotFoundException ? "a field is missing" : ex.Message;
+            throw new FormatException($"not a counterexample file: {why}", ex);
+        }
+    }
+
+    private static Counterexample Read(string json)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
@@ -71,28 +87,36 @@ public sealed record Counterexample(string Test, CheckOptions Options, Violation
             Depth = o.GetProperty("depth").GetInt32(),
             Walks = o.GetProperty("walks").GetInt32(),
             MaxSteps = o.GetProperty("maxSteps").GetInt32(),
-            Faults = FaultText.Parse(o.GetProperty("faults").GetString() ?? ""),
+            Faults = FaultText.Parse(Text(o, "faults")),
             MaxCrashes = o.GetProperty("maxCrashes").GetInt32(),
             MaxRestarts = o.GetProperty("maxRestarts").GetInt32(),
             MaxLosses = o.GetProperty("maxLosses").GetInt32(),
             MaxErrors = o.GetProperty("maxErrors").GetInt32(),
-            Time = Enum.Parse<TimeMode>(o.GetProperty("time").GetString()!),
+            Time = Name<TimeMode>(o, "time"),
             RandDoubleBuckets = o.GetProperty("randDoubleBuckets").GetInt32(),
         };
         var v = root.GetProperty("violation");
         var choices = v.GetProperty("choices").EnumerateArray().Select(e => e.GetInt32()).ToArray();
-        var violation = new Violation(
-            Enum.Parse<ViolationKind>(v.GetProperty("kind").GetString()!),
-            v.GetProperty("property").GetString()!,
-            choices,
-            v.GetProperty("steps").GetInt32(),
-            v.GetProperty("message").GetString()!)
+        var violation = new Violation(Name<ViolationKind>(v, "kind"), Text(v, "property"), choices, v.GetProperty("steps").GetInt32(), Text(v, "message"))
         {
             CriticalStep = v.TryGetProperty("criticalStep", out var c) ? c.GetInt32() : null,
         };
-        return new Counterexample(root.GetProperty("test").GetString()!, options, violation)
+        return new Counterexample(Text(root, "test"), options, violation)
         {
             Assembly = root.TryGetProperty("assembly", out var assembly) ? assembly.GetString() : null,
         };
+    }
+
+    private static string Text(JsonElement parent, string name) =>
+        parent.GetProperty(name).GetString() ?? throw new FormatException($"not a counterexample file: '{name}' is null");
+
+    private static T Name<T>(JsonElement parent, string name)
+        where T : struct, Enum
+    {
+        var text = Text(parent, name);
+        // Names only: Enum.TryParse would also take any number.
+        return Enum.GetNames<T>().Contains(text, StringComparer.Ordinal)
+            ? Enum.Parse<T>(text)
+            : throw new FormatException($"not a counterexample file: '{name}' is '{text}', not one of {string.Join(", ", Enum.GetNames<T>())}");
     }
 }
