@@ -14,5 +14,6 @@ var root = new RootCommand("mace: compile, run, simulate and check distributed s
     CertsCommand.Create(),
     LogCommand.Create(),
     PathsCommand.Create(),
+    MdbCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -125,7 +125,7 @@ public sealed class CausalHistory
         output.Write("(?<host>\\S*) (?<clock>{.*})\\n(?<event>.*)\n\n");
         var clocks = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
         var after = new Dictionary<CausalEvent, Dictionary<string, long>>();
-        foreach (var e in CausalOrder())
+        foreach (var e in InCausalOrder())
         {
             if (!clocks.TryGetValue(e.Node, out var clock)) clocks[e.Node] = clock = new Dictionary<string, long>(StringComparer.Ordinal);
             if (e.Cause is { } cause && after.TryGetValue(cause, out var sent))
@@ -147,9 +147,11 @@ public sealed class CausalHistory
         }
     }
 
-    // Time order, except that an event never comes before the event that sent its message (clocks of
-    // real hosts may disagree); a cause missing from the logs does not hold an event back.
-    private IEnumerable<CausalEvent> CausalOrder()
+    /// <summary>
+    /// Every event in time order, except that an event never comes before the event that sent its
+    /// message (clocks of real hosts may disagree); a cause missing from the logs holds nothing back.
+    /// </summary>
+    public IEnumerable<CausalEvent> InCausalOrder()
     {
         var done = new HashSet<CausalEvent>();
         var waiting = new Dictionary<CausalEvent, List<CausalEvent>>();

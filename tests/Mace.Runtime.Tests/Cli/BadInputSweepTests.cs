@@ -49,6 +49,12 @@ public sealed class BadInputSweepTests : IDisposable
         new[] { "log", "frobnicate" },
         new[] { "sim", "ping", "--trace-log", "/nonexistent/folder/x.macelog" },
         new[] { "run", "Ping", "--trace-log", "/nonexistent/folder/x.macelog" },
+        new[] { "mdb", "/nonexistent/x.macelog" },
+        new[] { "mdb", "@garbage" },
+        new[] { "mdb", "@log" },
+        new[] { "mdb", "@log", "--port", "70000" },
+        new[] { "paths", "@log", "--start", "Ping.Sweep", "--otlp", "not a url" },
+        new[] { "paths", "@log", "--start", "Ping.Sweep", "--otlp-protocol", "carrier-pigeon" },
     };
 
     [Theory]

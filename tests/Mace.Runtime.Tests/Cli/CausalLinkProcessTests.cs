@@ -130,24 +130,8 @@ public sealed class CausalLinkProcessTests : IDisposable
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
-    // The second node's readiness line implies the first has handled its messages; SIGTERM flushes both logs.
-    private async Task<(NodeAddress First, NodeAddress Second, List<TraceLogRecord> FirstLog, List<TraceLogRecord> SecondLog)> RunPairAsync(
-        string application, string secondReady, string[] extra)
-    {
-        var firstFile = Path.Combine(_folder, "first.macelog");
-        var secondFile = Path.Combine(_folder, "second.macelog");
-        using var first = MaceProcess.Start(["run", application, "--port", "0", "--seed", "1", "--trace-log", firstFile, .. extra]);
-        var firstAddress = await first.ListeningAddressAsync();
-        using var second = MaceProcess.Start(["run", application, "--port", "0", "--seed", "2", "--bootstrap", firstAddress.ToString(), "--trace-log", secondFile, .. extra]);
-        var secondAddress = await second.ListeningAddressAsync();
-        await second.WaitForLineAsync(secondReady);
-        Assert.Equal(0, await second.TerminateAsync());
-        Assert.Equal(0, await first.TerminateAsync());
-        var (firstLog, firstCut) = TraceLogReader.ReadAll(firstFile);
-        var (secondLog, secondCut) = TraceLogReader.ReadAll(secondFile);
-        Assert.False(firstCut || secondCut, "a node stopped with SIGTERM leaves a whole log");
-        return (firstAddress, secondAddress, firstLog, secondLog);
-    }
+    private Task<(NodeAddress First, NodeAddress Second, List<TraceLogRecord> FirstLog, List<TraceLogRecord> SecondLog)> RunPairAsync(
+        string application, string secondReady, string[] extra) => TracedPair.RunAsync(_folder, application, secondReady, extra);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Mace.Cli.Mdb;
+using Mace.Runtime.Tracing;
+
+namespace Mace.Cli.Commands;
+
+/// <summary>
+/// <c>mace mdb LOG...</c>: the replay debugger over trace logs (every node's, merged in causal
+/// order): a web page on 127.0.0.1 with a space-time diagram, a cursor stepping globally or per
+/// node, every node's state at the cursor, message contents and causal paths; <c>--text</c> steps
+/// the same cursor in the terminal.
+/// </summary>
+internal static class MdbCommand
+{
+    public static Command Create()
+    {
+        var files = LogCommand.LogFiles();
+        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 to serve the debugger on (0: any free port, printed).", DefaultValueFactory = _ => 7077 };
+        var text = new Option<bool>("--text") { Description = "Step through the logs in the terminal instead (commands on standard input; h for help)." };
+        var command = new Command("mdb", "The replay debugger: step forward and back through every node's events (from mace run/sim --trace-log), see each node's state (trace level High), messages and causal paths; in a browser on 127.0.0.1, or --text.")
+        {
+            files, port, text,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var portNumber = result.GetValue(port);
+            if (portNumber is < 0 or > 65535)
+            {
+                await Console.Error.WriteLineAsync($"mace mdb: error: --port must be 0 to 65535, not {portNumber}");
+                return 2;
+            }
+            if (!LogCommand.TryLoad("mace mdb", result.GetValue(files)!, out var records)) return 2;
+            if (records.Count == 0)
+            {
+                await Console.Error.WriteLineAsync("mace mdb: error: the logs hold no events");
+                return 2;
+            }
+            var timeline = new DebugTimeline(records);
+            if (!timeline.HasState) await Console.Error.WriteLineAsync("mace mdb: note: no state-level records in these logs; write them with --trace-level High to see every node's state");
+            return result.GetValue(text)
+                ? MdbText.Run(timeline, Console.In, Console.Out)
+                : await MdbServer.RunAsync(timeline, portNumber, cancellationToken);
+        });
+        return command;
+    }
+}
