@@ -17,6 +17,7 @@ public static class Replayer
         var world = new CheckWorld(test, counterexample.Options, chooser) { Recorder = recorder };
         chooser.Start(choices, choices.Length);
         world.Reset();
+        var starts = Starts(world, recorder);
         var everLive = world.HasLiveness && world.IsLive();
         for (var s = 0; s < violation.Steps; s++)
         {
@@ -31,6 +32,12 @@ public static class Replayer
                 (world.EnabledCount == 0 ? "no event is enabled" : $"{world.EnabledCount} events still enabled"), true),
             _ => ("not reproduced: the last state does not show the violation", false),
         };
-        return new ExecutionTrace(counterexample.Test, counterexample.Options.Seed, violation, recorder.Steps, verdict, reproduced && world.StepCount == violation.Steps);
+        return new ExecutionTrace(counterexample.Test, counterexample.Options.Seed, violation, recorder.Steps, verdict, reproduced && world.StepCount == violation.Steps)
+        {
+            Starts = starts,
+        };
     }
+
+    internal static List<NodeStart> Starts(CheckWorld world, StepRecorder recorder) =>
+        [.. Enumerable.Range(0, world.NodeCount).Select(n => new NodeStart(n, world.Now, recorder.StartRecords.GetValueOrDefault(n) ?? [], StepRecorder.PrintNode(world, n)))];
 }

@@ -65,6 +65,15 @@ public sealed class CorpusReplayTests
         Assert.Contains(message, Assert.Throws<FormatException>(() => Counterexample.Parse(text)).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void FuzzFoundCompilerInput_IsInvalidCSharp_NotAnInternalError()
+    {
+        // Roslyn throws placing a diagnostic for a DEL before a line break in a parameter list.
+        var result = Mace.Compiler.MaceCompiler.Compile("del.mace", "transitions downcall(\u007f\n)", Mace.Compiler.MaceCompilerOptions.Default);
+        Assert.Contains(result.Diagnostics, d => d.Id == "MACE1009" && d.Message.Contains("CS1525", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "MACE9001");
+    }
+
     private static string Repository()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

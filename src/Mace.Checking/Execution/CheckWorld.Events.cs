@@ -187,6 +187,26 @@ public sealed partial class CheckWorld
         _ => $"n{e.A} BREAK connection n{e.A}<->n{e.B}",
     };
 
+    /// <summary>For a delivery, the node that sent the message and the step that sent it (0: while starting); null for other events.</summary>
+    internal (int Node, int Step)? SenderOf(EnabledEvent e) => e.Kind switch
+    {
+        EventKind.TcpDeliver => (e.A, _tcp[(e.A * NodeCount) + e.B][0].SentAtStep),
+        EventKind.UdpDeliver => (_udp[e.A].Source, _udp[e.A].SentAtStep),
+        _ => null,
+    };
+
+    /// <summary>A description of every event enabled now, in the order the chooser numbers them.</summary>
+    internal List<string> DescribeEnabled()
+    {
+        var count = CollectEnabled();
+        var list = new List<string>(count);
+        for (var i = 0; i < count; i++) list.Add(Describe(_enabled[i]));
+        return list;
+    }
+
+    /// <summary>The kind of <paramref name="e"/>, for trace records.</summary>
+    internal static string KindName(EnabledEvent e) => e.Kind.ToString();
+
     /// <summary>The node an event runs on (for traces).</summary>
     internal int NodeOf(EnabledEvent e) => e.Kind switch
     {

@@ -47,6 +47,7 @@ public sealed partial class CheckWorld
             Bytes = bytes,
             Hash = StateHash.Mix(XxHash3.HashToUInt64(bytes.Span), ((ulong)(uint)registrationId << 8) | (uint)from.Index),
             Message = Recorder is null ? null : payload.Message,
+            SentAtStep = Recorder is null ? 0 : StepCount + 1,
         };
         if (from.Kind == TransportKind.Tcp)
         {

@@ -14,6 +14,9 @@ internal struct InFlightMessage
     public ulong Hash;
     public IMessage? Message;
 
+    /// <summary>The step whose event sent the message (0 for node start), kept only when tracing; not part of the state.</summary>
+    public int SentAtStep;
+
     public readonly string Describe() => Message?.ToString() ?? $"{Bytes.Length} bytes";
 
     public readonly NodeAddress SourceAddress => NodeAddress.Simulated(Source);

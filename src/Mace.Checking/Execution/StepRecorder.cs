@@ -12,33 +12,61 @@ namespace Mace.Checking.Execution;
 internal sealed class StepRecorder : ITraceSink
 {
     private readonly List<string> _records = [];
+    private readonly List<TraceRecord> _entries = [];
     private int _step;
     private int _node;
     private string _event = "";
+    private string _kind = "";
+    private DateTime _time;
+    private (int Node, int Step)? _sender;
     private string[] _before = [];
 
     public List<TraceStep> Steps { get; } = [];
+
+    /// <summary>What each node's services recorded while the world started them, by node.</summary>
+    public Dictionary<int, List<TraceRecord>> StartRecords { get; } = [];
 
     public void BeginStep(CheckWorld world, int step, EnabledEvent chosen)
     {
         _step = step;
         _node = world.NodeOf(chosen);
         _event = world.Describe(chosen);
+        _kind = CheckWorld.KindName(chosen);
+        _sender = world.SenderOf(chosen);
+        _time = world.Now;
         _before = PrintNode(world, _node);
         _records.Clear();
+        _entries.Clear();
     }
 
     public void EndStep(CheckWorld world)
     {
         var after = PrintNode(world, _node);
-        Steps.Add(new TraceStep(_step, _node, _event, [.. _records], Diff(_before, after)));
+        Steps.Add(new TraceStep(_step, _node, _event, [.. _records], Diff(_before, after))
+        {
+            Kind = _kind,
+            Time = _time,
+            Entries = [.. _entries],
+            StateAfter = after,
+            SenderNode = _sender?.Node ?? -1,
+            SenderStep = _sender?.Step ?? 0,
+        });
     }
 
     public void Record(in TraceRecord record)
     {
+        if (Steps.Count == 0 && _event.Length == 0)
+        {
+            // Before the first step: the world is starting its nodes.
+            var node = record.Node.Kind == NodeAddressKind.Simulated ? record.Node.SimulatedId : -1;
+            if (!StartRecords.TryGetValue(node, out var list)) StartRecords[node] = list = [];
+            list.Add(record);
+            return;
+        }
         var text = new StringBuilder().Append(record.Service).Append('.').Append(record.Event);
         if (record.Details is { Length: > 0 } details) text.Append(' ').Append(details);
         _records.Add(text.ToString());
+        _entries.Add(record);
     }
 
     /// <summary>The printed state of every service on <paramref name="node"/>, one line each; "(down)" when it is not alive.</summary>

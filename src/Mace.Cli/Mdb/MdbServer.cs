@@ -19,14 +19,14 @@ namespace Mace.Cli.Mdb;
 /// </summary>
 internal static class MdbServer
 {
-    public static async Task<int> RunAsync(DebugTimeline timeline, int port, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(MdbSession session, int port, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         var app = builder.Build();
-        Map(app, timeline);
+        Map(app, session);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -37,64 +37,101 @@ internal static class MdbServer
             return 1;
         }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Console.WriteLine($"mdb: {timeline.Steps.Count:N0} events on {timeline.Nodes.Count} nodes; open {address}/ in a browser (Ctrl+C stops)");
+        Console.WriteLine($"mdb: {session.Title}: {session.Timeline.Steps.Count:N0} events on {session.Timeline.Nodes.Count} nodes; open {address}/ in a browser (Ctrl+C stops)");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
 
-    private static void Map(WebApplication app, DebugTimeline timeline)
+    private static void Map(WebApplication app, MdbSession session)
     {
         var page = Page();
-        var origin = timeline.Steps.Count == 0 ? default : timeline.Steps[0].Time;
-        var events = timeline.Steps.Select((e, i) => new
-        {
-            e.Node,
-            e.Id,
-            e.Name,
-            TimeMs = (e.Time - origin).TotalMilliseconds,
-            Cause = timeline.CauseOf(i),
-        }).ToArray();
-        var summary = new { timeline.Nodes, Events = events, Messages = timeline.Messages().Count(), timeline.HasState };
         IResult Bad(string message) => Results.Text(message, statusCode: StatusCodes.Status400BadRequest);
-        bool IsStep(int step) => step >= 0 && step < timeline.Steps.Count;
+        DateTime Origin(DebugTimeline t) => t.Steps.Count == 0 ? default : t.Steps[0].Time;
+        bool IsCursor(DebugTimeline t, int cursor) => cursor >= -1 && cursor < t.Steps.Count;
+        bool IsStep(DebugTimeline t, int step) => step >= 0 && step < t.Steps.Count;
 
         app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
-        app.MapGet("/api/timeline", () => Results.Json(summary));
+        app.MapGet("/api/timeline", () =>
+        {
+            var t = session.Timeline;
+            var origin = Origin(t);
+            return Results.Json(new
+            {
+                session.Title,
+                session.Branch,
+                session.CanDiverge,
+                t.Nodes,
+                Events = t.Steps.Select((e, i) => new { e.Node, e.Id, e.Name, TimeMs = (e.Time - origin).TotalMilliseconds, Cause = t.CauseOf(i) }),
+                Messages = t.Messages().Count(),
+                t.HasState,
+            });
+        });
         app.MapGet("/api/at/{cursor:int}", (int cursor) =>
-            cursor < -1 || cursor >= timeline.Steps.Count ? Bad($"cursor {cursor} is outside -1..{timeline.Steps.Count - 1}") : Results.Json(new { Cursor = cursor, Nodes = timeline.At(cursor) }));
+        {
+            var t = session.Timeline;
+            return IsCursor(t, cursor) ? Results.Json(new { Cursor = cursor, Nodes = t.At(cursor) }) : Bad($"cursor {cursor} is outside -1..{t.Steps.Count - 1}");
+        });
         app.MapGet("/api/step", (int cursor, string direction, string? node) =>
         {
-            if (cursor < -1 || cursor >= timeline.Steps.Count) return Bad($"cursor {cursor} is outside -1..{timeline.Steps.Count - 1}");
-            if (node is not null && !timeline.Nodes.Contains(node)) return Bad($"no node {node} in the logs");
+            var t = session.Timeline;
+            if (!IsCursor(t, cursor)) return Bad($"cursor {cursor} is outside -1..{t.Steps.Count - 1}");
+            if (node is not null && !t.Nodes.Contains(node)) return Bad($"no node {node} in the logs");
             return direction switch
             {
-                "next" => Results.Json(new { Cursor = timeline.Next(cursor, node) }),
-                "previous" => Results.Json(new { Cursor = timeline.Previous(cursor, node) }),
+                "next" => Results.Json(new { Cursor = t.Next(cursor, node) }),
+                "previous" => Results.Json(new { Cursor = t.Previous(cursor, node) }),
                 _ => Bad($"direction must be next or previous, not '{direction}'"),
             };
         });
         app.MapGet("/api/event/{step:int}", (int step) =>
         {
-            if (!IsStep(step)) return Bad($"no step {step}");
-            var e = timeline.Steps[step];
+            var t = session.Timeline;
+            if (!IsStep(t, step)) return Bad($"no step {step}");
+            var e = t.Steps[step];
             return Results.Json(new
             {
                 e.Node,
                 e.Id,
-                TimeMs = (e.Time - origin).TotalMilliseconds,
-                Cause = timeline.CauseOf(step),
+                TimeMs = (e.Time - Origin(t)).TotalMilliseconds,
+                Cause = t.CauseOf(step),
                 Records = e.Records.Select(r => new { r.Service, r.Event, r.Details, r.State }),
             });
         });
         app.MapGet("/api/path/{step:int}", (int step) =>
         {
-            if (!IsStep(step)) return Bad($"no step {step}");
-            var path = timeline.PathOf(step);
+            var t = session.Timeline;
+            if (!IsStep(t, step)) return Bad($"no step {step}");
+            var path = t.PathOf(step);
             var hops = new Dictionary<int, int>();
-            foreach (var s in path) hops[s] = timeline.CauseOf(s) is var c && c >= 0 && hops.TryGetValue(c, out var h) ? h + 1 : 0;
-            return Results.Json(new { Steps = path, Nodes = path.Select(s => timeline.Steps[s].Node).Distinct(StringComparer.Ordinal).Count(), Hops = hops.Values.Max() });
+            foreach (var s in path) hops[s] = t.CauseOf(s) is var c && c >= 0 && hops.TryGetValue(c, out var h) ? h + 1 : 0;
+            return Results.Json(new { Steps = path, Nodes = path.Select(s => t.Steps[s].Node).Distinct(StringComparer.Ordinal).Count(), Hops = hops.Values.Max() });
         });
-        app.MapGet("/api/find", (string text, int from) => Results.Json(new { Step = timeline.Find(text, from) }));
+        app.MapGet("/api/find", (string text, int from) => Results.Json(new { Step = session.Timeline.Find(text, from) }));
+        app.MapGet("/api/diverge/options", (int cursor) =>
+        {
+            if (!session.CanDiverge) return Bad("diverging needs a counterexample: mace mdb FILE.counterexample.json");
+            if (!IsCursor(session.Timeline, cursor)) return Bad($"cursor {cursor} is outside -1..{session.Timeline.Steps.Count - 1}");
+            return Results.Json(new { Steps = session.CheckerSteps(cursor), Options = session.Options(cursor) });
+        });
+        app.MapPost("/api/diverge", (int cursor, int? pick, ulong? seed) =>
+        {
+            if (!session.CanDiverge) return Bad("diverging needs a counterexample: mace mdb FILE.counterexample.json");
+            if (!IsCursor(session.Timeline, cursor)) return Bad($"cursor {cursor} is outside -1..{session.Timeline.Steps.Count - 1}");
+            try
+            {
+                var next = session.Diverge(cursor, pick, seed ?? 1);
+                return Results.Json(new { Cursor = next, session.Branch });
+            }
+            catch (ArgumentOutOfRangeException ex)
+            {
+                return Bad(ex.Message.Split(" (Parameter", 2)[0]);
+            }
+        });
+        app.MapPost("/api/restore", () =>
+        {
+            session.Restore();
+            return Results.Json(new { Restored = true });
+        });
     }
 
     private static string Page()

@@ -15,13 +15,17 @@ internal static class MdbText
           g STEP       go to step STEP (0: before the first)      f TEXT     find the next event named like TEXT
           e            the event at the cursor, with its records   s          every node's state at the cursor
           path         the causal path of the event at the cursor  nodes      the nodes
+          options      (counterexample) the events enabled at the cursor
+          diverge [CHOICE] [SEED]  (counterexample) take CHOICE (default random) here, then a random walk
+          back         (counterexample) return from a branch to the counterexample
           h            this help                                    q          quit
         """;
 
-    public static int Run(DebugTimeline timeline, TextReader input, TextWriter output)
+    public static int Run(MdbSession session, TextReader input, TextWriter output)
     {
         var cursor = -1;
-        output.WriteLine($"mdb: {timeline.Steps.Count:N0} events on {timeline.Nodes.Count} nodes, {timeline.Messages().Count():N0} messages; h for help");
+        var timeline = session.Timeline;
+        output.WriteLine($"mdb: {session.Title}: {timeline.Steps.Count:N0} events on {timeline.Nodes.Count} nodes, {timeline.Messages().Count():N0} messages; h for help");
         output.WriteLine(Position(timeline, cursor));
         while (true)
         {
@@ -86,6 +90,50 @@ internal static class MdbText
                     continue;
                 case "nodes":
                     output.WriteLine(string.Join(", ", timeline.Nodes));
+                    continue;
+                case "options" or "diverge" or "back" when !session.CanDiverge:
+                    output.WriteLine("diverging needs a counterexample: mace mdb FILE.counterexample.json --text");
+                    continue;
+                case "options":
+                    var options = session.Options(cursor);
+                    output.WriteLine($"{options.Count} events enabled after checker step {session.CheckerSteps(cursor)}:");
+                    for (var i = 0; i < options.Count; i++) output.WriteLine($"  {i}: {options[i]}");
+                    continue;
+                case "diverge":
+                    var words = (argument ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    int? pick = null;
+                    ulong seed = 1;
+                    var valid = words.Length <= 2;
+                    if (valid && words.Length > 0 && words[0] != "random")
+                    {
+                        valid = int.TryParse(words[0], NumberStyles.None, CultureInfo.InvariantCulture, out var chosen);
+                        pick = chosen;
+                    }
+                    if (valid && words.Length > 1) valid = ulong.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out seed);
+                    if (!valid)
+                    {
+                        output.WriteLine("diverge takes a choice number (see options) or random, then an optional seed");
+                        continue;
+                    }
+                    try
+                    {
+                        cursor = session.Diverge(cursor, pick, seed);
+                    }
+                    catch (ArgumentOutOfRangeException ex)
+                    {
+                        output.WriteLine(ex.Message.Split(" (Parameter", 2)[0]);
+                        continue;
+                    }
+                    timeline = session.Timeline;
+                    output.WriteLine($"branch: {session.Branch}; {timeline.Steps.Count} events");
+                    output.WriteLine(Position(timeline, cursor));
+                    continue;
+                case "back":
+                    session.Restore();
+                    timeline = session.Timeline;
+                    cursor = Math.Min(cursor, timeline.Steps.Count - 1);
+                    output.WriteLine($"back on the {session.Title}");
+                    output.WriteLine(Position(timeline, cursor));
                     continue;
                 default:
                     output.WriteLine($"unknown command '{parts[0]}'; h for help");

@@ -18,7 +18,18 @@ public sealed partial class Parser
     {
         var sliceEnd = offset + node.FullSpan.Length;
         _checkedSlices.Add((offset, sliceEnd));
-        var errors = node.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
+        List<Diagnostic> errors;
+        try
+        {
+            errors = node.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Roslyn 5.9 fails placing its own diagnostic on some malformed text (found by fuzzing:
+            // a DEL before a line break in a parameter list); the slice is invalid all the same.
+            _diagnostics.ReportInvalidCSharp(SpanOf(offset, sliceEnd), context, "CS1525", "this C# does not parse");
+            return true;
+        }
 
         // An unclosed bracket inside the slice was reported (MACE1010); Roslyn's view of the
         // truncated text would only repeat it.

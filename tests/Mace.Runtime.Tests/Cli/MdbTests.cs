@@ -110,8 +110,7 @@ public sealed class MdbTests : IDisposable
     [SkippableFact]
     public async Task WebDebugger_InHeadlessChromium_StepsShowsStateFindsAndHighlightsThePath()
     {
-        var chromium = new[] { Environment.GetEnvironmentVariable("MACE_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }
-            .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
+        var chromium = Chromium();
         Skip.If(chromium is null, "needs a Chromium: apt-get install chromium (or set MACE_CHROMIUM)");
         var (_, second, _, _) = await TracedPair.RunAsync(_folder, "Ping", "PeerResponded", ["--trace-level", "High"]);
         using var mdb = MaceProcess.Start(["mdb", Path.Combine(_folder, "first.macelog"), Path.Combine(_folder, "second.macelog"), "--port", "0"]);
@@ -165,6 +164,95 @@ public sealed class MdbTests : IDisposable
         Assert.Empty(errors);
         Assert.Null(await page.QuerySelectorAsync("#error"));
     }
+
+    private async Task<string> CounterexampleAsync()
+    {
+        var file = Path.Combine(_folder, "two-leaders.counterexample.json");
+        using var check = MaceProcess.Start(["check", "Election.VoteTwice", "--seed", "7", "-o", file, "--no-progress"]);
+        Assert.True(await check.WaitForExitAsync() == 1, check.Output);
+        return file;
+    }
+
+    [Fact]
+    public async Task Counterexample_ReplaysAsATraceLog_ForLogToolsAndShiViz()
+    {
+        var file = await CounterexampleAsync();
+        var log = Path.Combine(_folder, "two-leaders.macelog");
+        using (var replay = MaceProcess.Start(["replay", file, "--trace-log", log]))
+        {
+            Assert.True(await replay.WaitForExitAsync() == 0, replay.Output);
+        }
+        var (records, cut) = TraceLogReader.ReadAll(log);
+        Assert.False(cut);
+        Assert.Contains(records, r => r.Service == "Checker" && r.Details is { } d && d.StartsWith("step 6: n0 deliver tcp n1->n0 Vote", StringComparison.Ordinal) && r.CauseNode == "sim:1");
+        var shiviz = Path.Combine(_folder, "two-leaders.shiviz");
+        using var export = MaceProcess.Start(["log", "export", log, "--format", "shiviz", "--out", shiviz]);
+        Assert.True(await export.WaitForExitAsync() == 0, export.Output);
+        Assert.Equal(2 + (2 * 9), File.ReadLines(shiviz).Count());
+    }
+
+    [Fact]
+    public async Task TextDebugger_OnACounterexample_DivergesAndComesBack()
+    {
+        var file = await CounterexampleAsync();
+        var start = new ProcessStartInfo("dotnet", ["exec", MaceProcess.MaceDll, "mdb", file, "--text"]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var mdb = Process.Start(start)!;
+        var output = mdb.StandardOutput.ReadToEndAsync();
+        var error = mdb.StandardError.ReadToEndAsync();
+        await mdb.StandardInput.WriteAsync("g 4\noptions\ndiverge 1 3\nback\ndiverge 7\ndiverge x\nq\n");
+        mdb.StandardInput.Close();
+        await mdb.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var text = await output;
+        Assert.True(mdb.ExitCode == 0, text + await error);
+        Assert.Contains("counterexample Election.VoteTwice: violation: safety property 'OneLeader' does not hold", text, StringComparison.Ordinal);
+        Assert.Matches(@"\d+ events enabled after checker step 1:\n  0: ", text);
+        Assert.Contains("branch: diverged after step 1 with choice 1 (seed 3): ", text, StringComparison.Ordinal);
+        Assert.Contains("back on the counterexample", text, StringComparison.Ordinal);
+        Assert.Contains("choice 7 is not one of the", text, StringComparison.Ordinal);
+        Assert.Contains("diverge takes a choice number", text, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task WebDebugger_InHeadlessChromium_DivergesFromACounterexample_AndShowsTheBranch()
+    {
+        var chromium = Chromium();
+        Skip.If(chromium is null, "needs a Chromium: apt-get install chromium (or set MACE_CHROMIUM)");
+        var file = await CounterexampleAsync();
+        using var mdb = MaceProcess.Start(["mdb", file, "--port", "0"]);
+        var line = await mdb.WaitForLineAsync("open http://127.0.0.1:");
+        var url = line[(line.IndexOf("http://", StringComparison.Ordinal))..].Split(' ')[0];
+
+        await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+        await using var page = await browser.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e.Message);
+        await page.GoToAsync(url);
+        await page.WaitForSelectorAsync("circle.event");
+        Assert.Contains("counterexample Election.VoteTwice", await Text(page, "#summary"), StringComparison.Ordinal);
+        for (var i = 1; i <= 4; i++)
+        {
+            await page.ClickAsync("#next");
+            await WaitForLabel(page, $"step {i} of 9");
+        }
+        await page.ClickAsync("#diverge");
+        await page.WaitForFunctionAsync("() => !document.getElementById('diverge-panel').hidden && document.querySelectorAll('#diverge-choice option').length > 2");
+        Assert.Contains("after checker step 1", await Text(page, "#diverge-where"), StringComparison.Ordinal);
+        await page.SelectAsync("#diverge-choice", "1");
+        await page.ClickAsync("#diverge-run");
+        await page.WaitForFunctionAsync("() => !document.getElementById('branch').hidden");
+        Assert.StartsWith("diverged after step 1 with choice 1 (seed 1): ", await Text(page, "#branch-verdict"), StringComparison.Ordinal);
+        // The cursor is on the diverged step, and the page shows the branch's events.
+        await page.WaitForFunctionAsync("() => document.getElementById('step-label').textContent.startsWith('step 5 of ')");
+        Assert.Contains("Election.", await Text(page, "#event-panel"), StringComparison.Ordinal);
+        await page.ClickAsync("#restore");
+        await page.WaitForFunctionAsync("() => document.getElementById('branch').hidden");
+        await WaitForLabel(page, "step 5 of 9");
+        Assert.Empty(errors);
+    }
+
+    private static string? Chromium() =>
+        new[] { Environment.GetEnvironmentVariable("MACE_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }
+            .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
 
     private static Task<string> Text(IPage page, string selector) => page.EvaluateExpressionAsync<string>($"document.querySelector(\"{selector}\").textContent");
 
