@@ -14,6 +14,7 @@ public static class ScenarioCatalog
         ("pastry-churn", new BambooChurnScenario(Services.OverlayKind.Pastry).Description, static () => new BambooChurnScenario(Services.OverlayKind.Pastry)),
         ("chord-churn", new BambooChurnScenario(Services.OverlayKind.Chord).Description, static () => new BambooChurnScenario(Services.OverlayKind.Chord)),
         ("vivaldi", new VivaldiScenario().Description, static () => new VivaldiScenario()),
+        ("dht-churn", new DhtChurnScenario().Description, static () => new DhtChurnScenario()),
     ];
 
     /// <summary>(name, description) of every scenario, in name order.</summary>

@@ -23,6 +23,7 @@ internal static class SimCommand
         var seed = new Option<string>("--seed", "-s") { Description = "The run seed (0 to 2^64-1); the same seed gives the same run, bit for bit.", DefaultValueFactory = _ => "1" };
         var duration = new Option<string>("--duration", "-d") { Description = $"Simulated time to run: {SimDuration.Forms}.", DefaultValueFactory = _ => "60s" };
         var churn = new Option<double>("--churn") { Description = "Poisson churn: deaths per second (lambda); each dead node is replaced by a fresh one joining through node 0.", DefaultValueFactory = _ => 0 };
+        var churnWindow = new Option<string?>("--churn-window") { Description = "When churn runs, START-END (like 60s-4m): none before START, none from END on (default: the whole run)." };
         var topology = new Option<string>("--topology", "-t") { Description = $"Latency model: {TopologyFactory.Forms} (King format: N lines of N RTTs in microseconds, see docs/simulator.md).", DefaultValueFactory = _ => "transit-stub" };
         var output = new Option<string>("--out", "-o") { Description = "Directory for summary.csv, distributions.csv, nodes.csv, timeline.csv and the PNG plots.", DefaultValueFactory = _ => "sim-out" };
         var faults = new Option<string[]>("--fault") { Description = $"A scripted fault, repeatable: {SimFaultParser.Forms}.", AllowMultipleArgumentsPerToken = false };
@@ -35,7 +36,7 @@ internal static class SimCommand
 
         var command = new Command("sim", "Run a scenario in the deterministic discrete-event simulator (virtual time, simulated network, faults).")
         {
-            scenario, assemblies, nodes, seed, duration, churn, topology, output, faults, bandwidth, udpLoss, noProgress, noPlot, traceLog, traceLevel,
+            scenario, assemblies, nodes, seed, duration, churn, churnWindow, topology, output, faults, bandwidth, udpLoss, noProgress, noPlot, traceLog, traceLevel,
         };
         command.SetAction(result =>
         {
@@ -43,7 +44,7 @@ internal static class SimCommand
                 result.GetValue(scenario)!, result.GetValue(nodes), result.GetValue(seed)!, result.GetValue(duration)!,
                 result.GetValue(churn), result.GetValue(topology)!, result.GetValue(output)!, result.GetValue(faults) ?? [],
                 result.GetValue(bandwidth)!, result.GetValue(udpLoss), result.GetValue(noProgress), result.GetValue(noPlot),
-                result.GetValue(assemblies) ?? [], result.GetValue(traceLog), result.GetValue(traceLevel));
+                result.GetValue(assemblies) ?? [], result.GetValue(traceLog), result.GetValue(traceLevel), result.GetValue(churnWindow));
             return Run(settings);
         });
         return command;
@@ -132,6 +133,17 @@ internal static class SimCommand
             error = $"--churn must be a rate >= 0 deaths per second, not {s.Churn.ToString(CultureInfo.InvariantCulture)}";
             return false;
         }
+        var churnOptions = new ChurnOptions { Rate = s.Churn };
+        if (s.ChurnWindow is { } window)
+        {
+            var parts = window.Split('-');
+            if (parts.Length != 2 || !SimDuration.TryParse(parts[0], out var from) || !SimDuration.TryParse(parts[1], out var to) || from >= to)
+            {
+                error = $"--churn-window must be START-END with START before END (like 60s-4m), not '{window}'";
+                return false;
+            }
+            churnOptions = churnOptions with { Start = from, End = to };
+        }
         if (!TryParseBandwidth(s.Bandwidth, out var network))
         {
             error = $"--bandwidth must be MIN-MAX in Mbps with 0 < MIN <= MAX (like 2-8) or 'unlimited', not '{s.Bandwidth}'";
@@ -158,7 +170,7 @@ internal static class SimCommand
             Nodes = s.Nodes,
             Seed = seed,
             Duration = duration,
-            Churn = new ChurnOptions { Rate = s.Churn },
+            Churn = churnOptions,
             Topology = s.Topology,
             Network = network,
             Faults = faults,

@@ -13,6 +13,9 @@ public sealed record ChurnOptions
     /// <summary>When churn begins.</summary>
     public TimeSpan Start { get; init; } = TimeSpan.Zero;
 
+    /// <summary>When churn stops (no death or join from then on); null for the end of the run.</summary>
+    public TimeSpan? End { get; init; }
+
     /// <summary>The host every joining node contacts first.</summary>
     public int BootstrapHost { get; init; }
 }

@@ -50,6 +50,7 @@ public sealed partial class SimulationRun
 
     private void ChurnStep()
     {
+        if (Options.Churn.End is { } end && Now >= end.Ticks) return;
         var bootstrap = HostOf(Options.Churn.BootstrapHost);
         if (!bootstrap.IsAlive) bootstrap = RandomLiveHost(_churnRandom.NextInt) ?? bootstrap;
         var victim = RandomLiveHost(_churnRandom.NextInt, bootstrap.Id);

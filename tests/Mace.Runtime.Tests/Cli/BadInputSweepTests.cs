@@ -28,6 +28,7 @@ public sealed class BadInputSweepTests : IDisposable
         new[] { "sim", "ping", "--seed", "-1" },
         new[] { "sim", "ping", "--udp-loss", "2" },
         new[] { "sim", "ping", "--churn", "-3" },
+        new[] { "sim", "ping", "--churn", "1", "--churn-window", "4m-1m" },
         new[] { "sim", "ping", "--fault", "garbage" },
         new[] { "sim", "ping", "--topology", "king:/nonexistent/king.txt" },
         new[] { "sim", "ping", "--bandwidth", "fast" },
