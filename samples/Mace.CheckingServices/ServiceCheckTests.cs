@@ -18,8 +18,28 @@ public sealed class ServiceCheckTests : ICheckTestProvider
     /// <summary>Vivaldi whose height may be pushed below its floor (seeded bug: CoordinatesStayFinite fails).</summary>
     public static CheckTest<Vivaldi> VivaldiUnclampedHeight { get; } = VivaldiTest("Vivaldi.UnclampedHeight", unclampedHeight: true);
 
+    /// <summary>RandTree on four nodes, one child each (a chain), a node may crash: no cycle, no node over its bound, every live node reaches the root.</summary>
+    public static CheckTest<RandTree> RandTree { get; } = RandTreeTest("RandTree", rejoinThroughChild: false);
+
+    /// <summary>RandTree whose orphans rejoin through their own child (seeded bug: the child adopts its parent, a cycle).</summary>
+    public static CheckTest<RandTree> RandTreeRejoinThroughChild { get; } = RandTreeTest("RandTree.RejoinThroughChild", rejoinThroughChild: true);
+
     /// <inheritdoc/>
-    public IEnumerable<CheckTest> GetTests() => [Vivaldi, VivaldiUnclampedHeight];
+    public IEnumerable<CheckTest> GetTests() => [Vivaldi, VivaldiUnclampedHeight, RandTree, RandTreeRejoinThroughChild];
+
+    private static CheckTest<RandTree> RandTreeTest(string name, bool rejoinThroughChild) =>
+        new(name, 4, (node, _) => Services.RandTree.Create(node, MaxChildren: 1, RejoinThroughChild: rejoinThroughChild), Services.RandTree.Properties)
+        {
+            Description = rejoinThroughChild
+                ? "random tree whose orphans rejoin through their own child (seeded bug: a crash leaves a cycle)"
+                : "random tree on four nodes with one child each, under a crash: no cycle, bounded children, everyone reaches the root",
+            Driver = d =>
+            {
+                var root = CheckDriver<RandTree>.Address(0);
+                d.Post($"JoinTree({root})", s => s.JoinTree(root));
+            },
+            Defaults = new CheckOptions { Depth = 10, Walks = 300, MaxSteps = 80, Seed = 5, Time = TimeMode.Advancing, Faults = FaultKinds.Crash, MaxCrashes = 1 },
+        };
 
     private static CheckTest<Vivaldi> VivaldiTest(string name, bool unclampedHeight) =>
         new(name, 3, (node, _) => Services.Vivaldi.Create(node, UnclampedHeight: unclampedHeight), Services.Vivaldi.Properties)

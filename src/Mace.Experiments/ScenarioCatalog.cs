@@ -15,6 +15,7 @@ public static class ScenarioCatalog
         ("chord-churn", new BambooChurnScenario(Services.OverlayKind.Chord).Description, static () => new BambooChurnScenario(Services.OverlayKind.Chord)),
         ("vivaldi", new VivaldiScenario().Description, static () => new VivaldiScenario()),
         ("dht-churn", new DhtChurnScenario().Description, static () => new DhtChurnScenario()),
+        ("randtree", new RandTreeScenario().Description, static () => new RandTreeScenario()),
     ];
 
     /// <summary>(name, description) of every scenario, in name order.</summary>

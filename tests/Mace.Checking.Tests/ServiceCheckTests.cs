@@ -26,4 +26,28 @@ public sealed class ServiceCheckTestsTests
         Assert.Equal("CoordinatesStayFinite", violation.Property);
         Assert.Contains(result.Trace!.Steps[^1].Changes, c => c.StartsWith("+ Height = -", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void RandTree_ChainUnderACrash_KeepsATree_AndEveryNodeReachesTheRoot()
+    {
+        var test = ServiceCheckTests.RandTree;
+        var result = ModelChecker.Check(test, test.Defaults);
+
+        Assert.True(result.Passed, result.Violation?.ToString());
+        Assert.True(result.Stats.Unique > 10_000, $"the search should reach joins, crashes and rejoins, saw {result.Stats.Unique} states");
+    }
+
+    [Fact]
+    public void RandTree_RejoinThroughChild_AnOrphanIsAdoptedByItsOwnChild_ACycle()
+    {
+        var test = ServiceCheckTests.RandTreeRejoinThroughChild;
+        var result = ModelChecker.Check(test, test.Defaults);
+
+        var violation = CheckAssert.FailsAndReplays(result);
+        Assert.Equal(ViolationKind.Safety, violation.Kind);
+        Assert.Equal("NoNodeIsItsOwnAncestor", violation.Property);
+        // The last step delivers an Adopted from the orphan's own child, and a crash came before it.
+        Assert.Contains("Adopted", result.Trace!.Steps[^1].Event, StringComparison.Ordinal);
+        Assert.Contains(result.Trace.Steps, s => s.Event.Contains("CRASH", StringComparison.Ordinal));
+    }
 }

@@ -14,6 +14,7 @@ public static class PeerFactory
         IMessagingPeer peer = kind switch
         {
             PeerKind.Mace => new MacePeer(body),
+            PeerKind.MaceTls => new MacePeer(body, secured: true),
             PeerKind.PlainSocket => new PlainSocketPeer(body),
             PeerKind.NetMQ => new NetMqPeer(body),
             PeerKind.AkkaRemote => new AkkaRemotePeer(body),

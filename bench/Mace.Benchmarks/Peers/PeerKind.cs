@@ -6,6 +6,9 @@ public enum PeerKind
     /// <summary>Two Mace nodes through <c>TcpTransport</c>.</summary>
     Mace,
 
+    /// <summary>The same two Mace nodes with transport security on: mutual TLS 1.3 with dev certificates from one cluster CA.</summary>
+    MaceTls,
+
     /// <summary>A bare socket pair with the Mace frame format: the physical limit, not a library.</summary>
     PlainSocket,
 
