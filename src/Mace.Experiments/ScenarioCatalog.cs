@@ -16,6 +16,7 @@ public static class ScenarioCatalog
         ("vivaldi", new VivaldiScenario().Description, static () => new VivaldiScenario()),
         ("dht-churn", new DhtChurnScenario().Description, static () => new DhtChurnScenario()),
         ("randtree", new RandTreeScenario().Description, static () => new RandTreeScenario()),
+        ("scribe", new ScribeScenario().Description, static () => new ScribeScenario()),
     ];
 
     /// <summary>(name, description) of every scenario, in name order.</summary>
