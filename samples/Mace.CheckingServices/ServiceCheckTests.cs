@@ -24,8 +24,29 @@ public sealed class ServiceCheckTests : ICheckTestProvider
     /// <summary>RandTree whose orphans rejoin through their own child (seeded bug: the child adopts its parent, a cycle).</summary>
     public static CheckTest<RandTree> RandTreeRejoinThroughChild { get; } = RandTreeTest("RandTree.RejoinThroughChild", rejoinThroughChild: true);
 
+    /// <summary>PeerShare on four nodes, one super-peer with a single slot: the others attach or promote themselves; slots hold, everyone is placed.</summary>
+    public static CheckTest<PeerShare> PeerShare { get; } = PeerShareTest("PeerShare", ignoreSlots: false);
+
+    /// <summary>PeerShare whose super-peers take every leaf (seeded bug: LeavesWithinSlots fails).</summary>
+    public static CheckTest<PeerShare> PeerShareIgnoreSlots { get; } = PeerShareTest("PeerShare.IgnoreSlots", ignoreSlots: true);
+
     /// <inheritdoc/>
-    public IEnumerable<CheckTest> GetTests() => [Vivaldi, VivaldiUnclampedHeight, RandTree, RandTreeRejoinThroughChild];
+    public IEnumerable<CheckTest> GetTests() => [Vivaldi, VivaldiUnclampedHeight, RandTree, RandTreeRejoinThroughChild, PeerShare, PeerShareIgnoreSlots];
+
+    private static CheckTest<PeerShare> PeerShareTest(string name, bool ignoreSlots) =>
+        new(name, 4, (node, index) => Services.PeerShare.Create(node, Capacity: index == 0 ? 20 : 1, MaxLeaves: 1, IgnoreSlots: ignoreSlots), Services.PeerShare.Properties)
+        {
+            Description = ignoreSlots
+                ? "super-peer file sharing whose super-peers take every leaf (seeded bug: more leaves than slots)"
+                : "super-peer file sharing on four nodes, one super-peer slot: leaves attach or promote themselves, slots hold, everyone is placed",
+            Driver = d =>
+            {
+                var first = CheckDriver<PeerShare>.Address(0);
+                List<NodeAddress> bootstrap = d.Index == 0 ? [] : [first];
+                d.Post($"JoinNetwork([{string.Join(", ", bootstrap)}])", s => s.JoinNetwork(bootstrap));
+            },
+            Defaults = new CheckOptions { Depth = 10, Walks = 200, MaxSteps = 60, Seed = 3, Time = TimeMode.Advancing },
+        };
 
     private static CheckTest<RandTree> RandTreeTest(string name, bool rejoinThroughChild) =>
         new(name, 4, (node, _) => Services.RandTree.Create(node, MaxChildren: 1, RejoinThroughChild: rejoinThroughChild), Services.RandTree.Properties)

@@ -17,6 +17,7 @@ public static class ScenarioCatalog
         ("dht-churn", new DhtChurnScenario().Description, static () => new DhtChurnScenario()),
         ("randtree", new RandTreeScenario().Description, static () => new RandTreeScenario()),
         ("scribe", new ScribeScenario().Description, static () => new ScribeScenario()),
+        ("fileshare", new FileShareScenario().Description, static () => new FileShareScenario()),
     ];
 
     /// <summary>(name, description) of every scenario, in name order.</summary>

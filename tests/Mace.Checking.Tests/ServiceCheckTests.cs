@@ -50,4 +50,25 @@ public sealed class ServiceCheckTestsTests
         Assert.Contains("Adopted", result.Trace!.Steps[^1].Event, StringComparison.Ordinal);
         Assert.Contains(result.Trace.Steps, s => s.Event.Contains("CRASH", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void PeerShare_OneSlot_EveryNodeIsPlaced_WithinItsSlots()
+    {
+        var test = ServiceCheckTests.PeerShare;
+        var result = ModelChecker.Check(test, test.Defaults);
+
+        Assert.True(result.Passed, result.Violation?.ToString());
+        Assert.True(result.Stats.Unique > 10_000, $"the search should reach refusals and promotions, saw {result.Stats.Unique} states");
+    }
+
+    [Fact]
+    public void PeerShare_IgnoreSlots_ASuperPeerTakesASecondLeaf()
+    {
+        var test = ServiceCheckTests.PeerShareIgnoreSlots;
+        var result = ModelChecker.Check(test, test.Defaults);
+
+        var violation = CheckAssert.FailsAndReplays(result);
+        Assert.Equal("LeavesWithinSlots", violation.Property);
+        Assert.Contains("Attach", result.Trace!.Steps[^1].Event, StringComparison.Ordinal);
+    }
 }
