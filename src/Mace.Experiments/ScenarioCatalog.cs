@@ -18,6 +18,7 @@ public static class ScenarioCatalog
         ("randtree", new RandTreeScenario().Description, static () => new RandTreeScenario()),
         ("scribe", new ScribeScenario().Description, static () => new ScribeScenario()),
         ("fileshare", new FileShareScenario().Description, static () => new FileShareScenario()),
+        ("splitstream", new SplitStreamScenario().Description, static () => new SplitStreamScenario()),
     ];
 
     /// <summary>(name, description) of every scenario, in name order.</summary>

@@ -37,7 +37,8 @@ public sealed class CorpusReplayTests
     {
         foreach (var target in FuzzTargets.Names) Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(s_fuzz, "corpus", target)));
         var messages = Directory.EnumerateFiles(Path.Combine(s_fuzz, "corpus", "message")).ToList();
-        Assert.Equal(FuzzTargets.MessageTypes.Count, messages.Count);
+        // A new service's messages need seeds: dotnet artifacts/bin/Mace.Fuzzing/debug/mace-fuzz.dll seeds fuzz/corpus
+        Assert.True(FuzzTargets.MessageTypes.Count == messages.Count, $"{FuzzTargets.MessageTypes.Count} shipped messages, {messages.Count} seeds: regenerate the corpus with mace-fuzz seeds fuzz/corpus");
         // Each message seed is the smallest encoding its decoder reads to the end.
         Assert.All(messages, m => Assert.True(FuzzTargets.DecodesToEnd(File.ReadAllBytes(m)), m));
     }

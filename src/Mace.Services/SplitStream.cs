@@ -1,0 +1,26 @@
+using Mace.Runtime;
+
+namespace Mace.Services;
+
+/// <summary>The stripe keys of <see cref="SplitStream"/> (plain C#: bit work on keys).</summary>
+public sealed partial class SplitStream
+{
+    /// <summary>The group key of stripe <paramref name="stripe"/> (0 to 15) of <paramref name="stream"/>: the stream's key with its first hex digit set to the stripe.</summary>
+    public static Key StripeKey(Key stream, int stripe)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(stripe);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(stripe, 15);
+        Span<byte> bytes = stackalloc byte[Key.ByteLength];
+        stream.WriteBytes(bytes);
+        bytes[0] = (byte)((stripe << 4) | (bytes[0] & 0x0F));
+        return Key.FromBytes(bytes);
+    }
+
+    /// <summary>The first hex digit of <paramref name="key"/>: the stripe whose interior a node with this id belongs to.</summary>
+    public static int FirstDigit(Key key)
+    {
+        Span<byte> bytes = stackalloc byte[Key.ByteLength];
+        key.WriteBytes(bytes);
+        return bytes[0] >> 4;
+    }
+}
