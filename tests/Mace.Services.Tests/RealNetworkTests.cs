@@ -22,9 +22,9 @@ public class RealNetworkTests
             foreach (var node in nodes.Skip(1))
             {
                 await node.JoinAsync([nodes[0].Address]);
-                await Until(async () => await node.IsJoinedAsync(), "node joined");
+                await Eventually.Until(async () => await node.IsJoinedAsync(), "node joined");
             }
-            await Until(async () => (await Task.WhenAll(nodes.Select(n => n.LeafCountAsync()))).All(c => c == 16), "full leaf sets");
+            await Eventually.Until(async () => (await Task.WhenAll(nodes.Select(n => n.LeafCountAsync()))).All(c => c == 16), "full leaf sets");
 
             var keys = Enumerable.Range(0, Records).Select(i => Key.Hash("real-" + i)).ToArray();
             for (var i = 0; i < Records; i++) await nodes[0].PutAsync(keys[i], Value(i));
@@ -37,7 +37,7 @@ public class RealNetworkTests
             foreach (var node in killed) await node.DisposeAsync();
             var survivors = nodes.Except(killed).ToList();
             Assert.Equal(NodeCount * 3 / 4, survivors.Count);
-            await Until(async () => await AllFound(survivors, keys), "every record found after the failures", TimeSpan.FromSeconds(150));
+            await Eventually.Until(async () => await AllFound(survivors, keys), "every record found after the failures", TimeSpan.FromSeconds(150));
         }
         finally
         {
@@ -58,15 +58,6 @@ public class RealNetworkTests
     }
 
     // Polls a real-time condition (real sockets: no virtual clock), failing after the deadline.
-    private static async Task Until(Func<Task<bool>> condition, string what, TimeSpan? deadline = null)
-    {
-        var limit = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < limit, $"timed out waiting for {what}");
-            await Task.Delay(200);
-        }
-    }
 
     private static byte[] Value(int i) => Encoding.UTF8.GetBytes("real-value-" + i);
 }

@@ -32,14 +32,14 @@ public sealed class RealPeerShareTests
             await nodes[0].Node.InvokeAsync(() => nodes[0].Share.JoinNetwork([]));
             foreach (var (node, share, _) in nodes.Skip(1)) await node.InvokeAsync(() => share.JoinNetwork([first]));
             await nodes[3].Node.InvokeAsync(() => nodes[3].Share.Share("song.ogg"));
-            await Until(async () => (await Task.WhenAll(nodes.Select(n => n.Node.InvokeAsync(() => n.Share.state)))).All(s => s is PeerShare.States.Leaf or PeerShare.States.Super), "every node placed");
+            await Eventually.Until(async () => (await Task.WhenAll(nodes.Select(n => n.Node.InvokeAsync(() => n.Share.state)))).All(s => s is PeerShare.States.Leaf or PeerShare.States.Super), "every node placed");
             var states = await Task.WhenAll(nodes.Select(n => n.Node.InvokeAsync(() => n.Share.state)));
             Assert.Equal(PeerShare.States.Super, states[0]);
             Assert.Equal(PeerShare.States.Super, states[1]);
 
             // Search from node 4 until the index and the super-peer mesh have formed.
             var searcher = nodes[4];
-            await Until(async () =>
+            await Eventually.Until(async () =>
             {
                 var id = searcher.Answers.NewId();
                 await searcher.Node.InvokeAsync(() => searcher.Share.Search(id, "song.ogg", 2, walk: false));
@@ -60,15 +60,6 @@ public sealed class RealPeerShareTests
         }
     }
 
-    private static async Task Until(Func<Task<bool>> condition, string what)
-    {
-        var limit = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < limit, $"timed out waiting until {what}");
-            await Task.Delay(100);
-        }
-    }
 
     private sealed class Answers : IFileSharingResults
     {

@@ -32,10 +32,10 @@ public sealed class RealScribeTests
             foreach (var (node, stack, _, _) in nodes.Skip(1))
             {
                 await node.InvokeAsync(() => stack.Overlay.JoinOverlay(0, [nodes[0].Node.Address]));
-                await Until(() => node.InvokeAsync(() => stack.Overlay.IsJoined(0)), $"{node.Address} joined the overlay");
+                await Eventually.Until(() => node.InvokeAsync(() => stack.Overlay.IsJoined(0)), $"{node.Address} joined the overlay");
             }
             foreach (var (node, _, scribe, _) in nodes) await node.InvokeAsync(() => scribe.JoinGroup(group));
-            await Until(async () => (await Task.WhenAll(nodes.Select(n => n.Node.InvokeAsync(() => n.Scribe.IsInTree(group))))).All(x => x), "every member in the tree");
+            await Eventually.Until(async () => (await Task.WhenAll(nodes.Select(n => n.Node.InvokeAsync(() => n.Scribe.IsInTree(group))))).All(x => x), "every member in the tree");
 
             // Every member receives a publish from any member (the publisher included).
             await PublishUntilAllReceive(nodes[3], nodes, "first");
@@ -71,15 +71,6 @@ public sealed class RealScribeTests
         }
     }
 
-    private static async Task Until(Func<Task<bool>> condition, string what)
-    {
-        var limit = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < limit, $"timed out waiting until {what}");
-            await Task.Delay(100);
-        }
-    }
 
     private sealed class Inbox : IMulticastData
     {

@@ -33,7 +33,7 @@ public sealed class RealSplitStreamTests
             foreach (var (node, stack, _, _) in nodes.Skip(1))
             {
                 await node.InvokeAsync(() => stack.Overlay.JoinOverlay(0, [nodes[0].Node.Address]));
-                await Until(() => node.InvokeAsync(() => stack.Overlay.IsJoined(0)), $"{node.Address} joined the overlay");
+                await Eventually.Until(() => node.InvokeAsync(() => stack.Overlay.IsJoined(0)), $"{node.Address} joined the overlay");
             }
             foreach (var (node, _, split, _) in nodes) await node.InvokeAsync(() => split.JoinStream(stream));
 
@@ -54,15 +54,6 @@ public sealed class RealSplitStreamTests
         }
     }
 
-    private static async Task Until(Func<Task<bool>> condition, string what)
-    {
-        var limit = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < limit, $"timed out waiting until {what}");
-            await Task.Delay(100);
-        }
-    }
 
     private sealed class StripeInbox : IStripeData
     {

@@ -82,20 +82,8 @@ public sealed class MdbTests : IDisposable
     public async Task TextDebugger_StepsThroughTwoRealNodes_ShowingStateAndPaths()
     {
         var (first, second, _, _) = await TracedPair.RunAsync(_folder, "Ping", "PeerResponded", ["--trace-level", "High"]);
-        var start = new ProcessStartInfo("dotnet", ["exec", MaceProcess.MaceDll, "mdb", "--text", Path.Combine(_folder, "first.macelog"), Path.Combine(_folder, "second.macelog")])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var mdb = Process.Start(start)!;
-        var output = mdb.StandardOutput.ReadToEndAsync();
-        var error = mdb.StandardError.ReadToEndAsync();
-        await mdb.StandardInput.WriteAsync($"n\nn\ns\nf PongMsg\ne\npath\np {second}\nn nowhere\nfrobnicate\nq\n");
-        mdb.StandardInput.Close();
-        await mdb.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        var text = await output;
-        Assert.True(mdb.ExitCode == 0, text + await error);
+        var text = await TextDebuggerAsync([Path.Combine(_folder, "first.macelog"), Path.Combine(_folder, "second.macelog")],
+            $"n\nn\ns\nf PongMsg\ne\npath\np {second}\nn nowhere\nfrobnicate\nq\n");
         Assert.Contains("step 1 of ", text, StringComparison.Ordinal);
         Assert.Contains("step 2 of ", text, StringComparison.Ordinal);
         Assert.Contains($"{first}: ", text, StringComparison.Ordinal);
@@ -114,13 +102,12 @@ public sealed class MdbTests : IDisposable
         Skip.If(chromium is null, "needs a Chromium: apt-get install chromium (or set MACE_CHROMIUM)");
         var (_, second, _, _) = await TracedPair.RunAsync(_folder, "Ping", "PeerResponded", ["--trace-level", "High"]);
         using var mdb = MaceProcess.Start(["mdb", Path.Combine(_folder, "first.macelog"), Path.Combine(_folder, "second.macelog"), "--port", "0"]);
-        var line = await mdb.WaitForLineAsync("open http://127.0.0.1:");
-        var url = line[(line.IndexOf("http://", StringComparison.Ordinal))..].Split(' ')[0];
+        var url = await PageAddressAsync(mdb);
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         var timeline = await http.GetFromJsonAsync<JsonElement>("api/timeline");
         var events = timeline.GetProperty("events").GetArrayLength();
 
-        await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+        await using var browser = await Headless(chromium!);
         await using var page = await browser.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e.Message);
@@ -195,15 +182,7 @@ public sealed class MdbTests : IDisposable
     public async Task TextDebugger_OnACounterexample_DivergesAndComesBack()
     {
         var file = await CounterexampleAsync();
-        var start = new ProcessStartInfo("dotnet", ["exec", MaceProcess.MaceDll, "mdb", file, "--text"]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var mdb = Process.Start(start)!;
-        var output = mdb.StandardOutput.ReadToEndAsync();
-        var error = mdb.StandardError.ReadToEndAsync();
-        await mdb.StandardInput.WriteAsync("g 4\noptions\ndiverge 1 3\nback\ndiverge 7\ndiverge x\nq\n");
-        mdb.StandardInput.Close();
-        await mdb.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        var text = await output;
-        Assert.True(mdb.ExitCode == 0, text + await error);
+        var text = await TextDebuggerAsync([file], "g 4\noptions\ndiverge 1 3\nback\ndiverge 7\ndiverge x\nq\n");
         Assert.Contains("counterexample Election.VoteTwice: violation: safety property 'OneLeader' does not hold", text, StringComparison.Ordinal);
         Assert.Matches(@"\d+ events enabled after checker step 1:\n  0: ", text);
         Assert.Contains("branch: diverged after step 1 with choice 1 (seed 3): ", text, StringComparison.Ordinal);
@@ -219,10 +198,9 @@ public sealed class MdbTests : IDisposable
         Skip.If(chromium is null, "needs a Chromium: apt-get install chromium (or set MACE_CHROMIUM)");
         var file = await CounterexampleAsync();
         using var mdb = MaceProcess.Start(["mdb", file, "--port", "0"]);
-        var line = await mdb.WaitForLineAsync("open http://127.0.0.1:");
-        var url = line[(line.IndexOf("http://", StringComparison.Ordinal))..].Split(' ')[0];
+        var url = await PageAddressAsync(mdb);
 
-        await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+        await using var browser = await Headless(chromium!);
         await using var page = await browser.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e.Message);
@@ -249,6 +227,36 @@ public sealed class MdbTests : IDisposable
         await WaitForLabel(page, "step 5 of 9");
         Assert.Empty(errors);
     }
+
+    // Runs `mace mdb ARGUMENTS --text` with INPUT on standard input; its output, once it exits 0.
+    private static async Task<string> TextDebuggerAsync(string[] arguments, string input)
+    {
+        var start = new ProcessStartInfo("dotnet", ["exec", MaceProcess.MaceDll, "mdb", "--text", .. arguments])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var mdb = Process.Start(start)!;
+        var output = mdb.StandardOutput.ReadToEndAsync();
+        var error = mdb.StandardError.ReadToEndAsync();
+        await mdb.StandardInput.WriteAsync(input);
+        mdb.StandardInput.Close();
+        await mdb.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var text = await output;
+        Assert.True(mdb.ExitCode == 0, text + await error);
+        return text;
+    }
+
+    // The address `mace mdb` prints once it serves its page.
+    private static async Task<string> PageAddressAsync(MaceProcess mdb)
+    {
+        var line = await mdb.WaitForLineAsync("open http://127.0.0.1:");
+        return line[line.IndexOf("http://", StringComparison.Ordinal)..].Split(' ')[0];
+    }
+
+    private static Task<IBrowser> Headless(string chromium) =>
+        Puppeteer.LaunchAsync(new LaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
 
     private static string? Chromium() =>
         new[] { Environment.GetEnvironmentVariable("MACE_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }
