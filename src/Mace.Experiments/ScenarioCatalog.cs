@@ -19,6 +19,7 @@ public static class ScenarioCatalog
         ("scribe", new ScribeScenario().Description, static () => new ScribeScenario()),
         ("fileshare", new FileShareScenario().Description, static () => new FileShareScenario()),
         ("splitstream", new SplitStreamScenario().Description, static () => new SplitStreamScenario()),
+        ("splitstream-bounded", new SplitStreamScenario { Outdegree = 32 }.Description, static () => new SplitStreamScenario { Outdegree = 32 }),
     ];
 
     /// <summary>(name, description) of every scenario, in name order.</summary>

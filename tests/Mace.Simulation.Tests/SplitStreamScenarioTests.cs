@@ -22,4 +22,19 @@ public sealed class SplitStreamScenarioTests
         Assert.True(m.Counter("splitstream.full.first5s.after.per.10000") < 10_000, "the failure cost some survivors stripes for a while");
         Assert.True(m.Counter("splitstream.full.from15s.after.per.10000") >= 9_900, $"{m.Counter("splitstream.full.from15s.after.per.10000")}");
     }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(32)]
+    public void BoundedOutdegree_NoNodeForwardsToMoreChildrenThanItsBound(int outdegree)
+    {
+        var run = new SimulationRun(new SplitStreamScenario { Outdegree = outdegree, FailFraction = 0 }, new SimulationOptions { Nodes = 150, Seed = 4, Duration = TimeSpan.FromSeconds(70), ThrowOnEventFailure = true });
+        run.Run();
+        var m = run.Metrics;
+        Assert.InRange(m.Distribution("splitstream.children", "children").Max, 1, outdegree);
+        // Twice the indegree leaves room for push-down to place everyone; at exactly the indegree, without
+        // the paper's spare-capacity group, orphans find no free slot and many nodes miss stripes.
+        if (outdegree == 32) Assert.True(m.Counter("splitstream.full.before.per.10000") >= 9_500, $"{m.Counter("splitstream.full.before.per.10000")}");
+        else Assert.True(m.Counter("splitstream.full.before.per.10000") < 9_000, $"{m.Counter("splitstream.full.before.per.10000")}");
+    }
 }
