@@ -74,9 +74,7 @@ public sealed class SplitStreamScenario : Scenario
     /// <inheritdoc/>
     public override void OnNodeStarted(SimulationRun run, SimHost host, NodeStart start, SimHost? bootstrap)
     {
-        List<NodeAddress> via = bootstrap is not null ? [bootstrap.Address] : host.Id == 0 ? [] : [NodeAddress.Simulated(0)];
-        var at = start == NodeStart.Initial ? Math.Max(run.Now, host.Id * TimeSpan.FromMilliseconds(20).Ticks) : run.Now;
-        run.InvokeAt(at, host, node => node.Find<IOverlayRouter>()!.JoinOverlay(0, via));
+        OverlayJoins.Schedule(run, host, start, bootstrap, TimeSpan.FromMilliseconds(20));
     }
 
     /// <inheritdoc/>
