@@ -18,6 +18,7 @@ public static class ScenarioCatalog
         ("randtree", new RandTreeScenario().Description, static () => new RandTreeScenario()),
         ("scribe", new ScribeScenario().Description, static () => new ScribeScenario()),
         ("fileshare", new FileShareScenario().Description, static () => new FileShareScenario()),
+        ("overcast", new OvercastScenario().Description, static () => new OvercastScenario()),
         ("splitstream", new SplitStreamScenario().Description, static () => new SplitStreamScenario()),
         ("splitstream-bounded", new SplitStreamScenario { Outdegree = 32 }.Description, static () => new SplitStreamScenario { Outdegree = 32 }),
     ];

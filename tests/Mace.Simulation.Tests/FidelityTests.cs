@@ -106,6 +106,37 @@ public sealed class FidelityTests
     }
 
     [Fact]
+    public void Downlink_TwoSendersIntoOneHostShareItsDownlink_AndOffLeavesArrivalsAsBefore()
+    {
+        // Uplinks 8 Mbps, the receiver's downlink 8 Mbps: two senders at once get half of it each.
+        var network = new NetworkOptions { MinBandwidthMbps = 8, MaxBandwidthMbps = 8, LimitDownlink = true, MinDownlinkMbps = 8, MaxDownlinkMbps = 8, HeaderBytes = 0 };
+        var latency = TimeSpan.FromMilliseconds(20);
+        var run = TestRuns.Probes(TestRuns.Options(3, network: network), new ConstantLatencyModel(latency));
+        var (a, b, c) = (run.Network.Hosts[0], run.Network.Hosts[1], run.Network.Hosts[2]);
+        Assert.Equal(8_000_000, c.DownlinkBitsPerSecond);
+        const int Size = 10_000;
+        const int Each = 10;
+        var sendAt = SimTime.FromSeconds(1);
+        foreach (var sender in new[] { a, b })
+        {
+            run.InvokeAt(sendAt, sender, _ =>
+            {
+                for (var i = 0; i < Each; i++) TestRuns.Tcp(sender).Send(c.Address, new byte[Size]);
+            });
+        }
+        run.RunUntil(SimTime.FromSeconds(10));
+        var received = TestRuns.Tcp(c).Received;
+        Assert.Equal(2 * Each, received.Count);
+        var perMessage = Size * 8.0 / 8_000_000;
+        // All 20 messages pass one 8 Mbps downlink: the last lands after 20 serializations there,
+        // where uplinks alone would have delivered everything after 10.
+        var last = SimTime.ToSeconds(received.Max(r => r.Time) - sendAt);
+        Assert.Equal(latency.TotalSeconds + perMessage + (2 * Each * perMessage), last, 6);
+        Assert.True(last > latency.TotalSeconds + ((Each + 1) * perMessage));
+        Assert.Equal(Each, received.Count(r => r.Source == a.Address));
+    }
+
+    [Fact]
     public void UdpLoss_RateWithinStatisticalBounds()
     {
         const int Count = 20_000;

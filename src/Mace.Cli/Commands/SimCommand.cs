@@ -28,6 +28,7 @@ internal static class SimCommand
         var output = new Option<string>("--out", "-o") { Description = "Directory for summary.csv, distributions.csv, nodes.csv, timeline.csv and the PNG plots.", DefaultValueFactory = _ => "sim-out" };
         var faults = new Option<string[]>("--fault") { Description = $"A scripted fault, repeatable: {SimFaultParser.Forms}.", AllowMultipleArgumentsPerToken = false };
         var bandwidth = new Option<string>("--bandwidth") { Description = "Per-node uplink rate range in Mbps, MIN-MAX, or 'unlimited'.", DefaultValueFactory = _ => "2-8" };
+        var downlink = new Option<string>("--downlink") { Description = "Per-node downlink rate range in Mbps, MIN-MAX, or 'unlimited' (the default: only uplinks limit).", DefaultValueFactory = _ => "unlimited" };
         var udpLoss = new Option<double>("--udp-loss") { Description = "Probability that a UDP datagram is lost, in [0, 1) (TCP stays reliable).", DefaultValueFactory = _ => 0 };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not draw the progress bar (for logs and scripts)." };
         var noPlot = new Option<bool>("--no-plot") { Description = "Do not write PNG plots." };
@@ -36,7 +37,7 @@ internal static class SimCommand
 
         var command = new Command("sim", "Run a scenario in the deterministic discrete-event simulator (virtual time, simulated network, faults).")
         {
-            scenario, assemblies, nodes, seed, duration, churn, churnWindow, topology, output, faults, bandwidth, udpLoss, noProgress, noPlot, traceLog, traceLevel,
+            scenario, assemblies, nodes, seed, duration, churn, churnWindow, topology, output, faults, bandwidth, downlink, udpLoss, noProgress, noPlot, traceLog, traceLevel,
         };
         command.SetAction(result =>
         {
@@ -44,7 +45,10 @@ internal static class SimCommand
                 result.GetValue(scenario)!, result.GetValue(nodes), result.GetValue(seed)!, result.GetValue(duration)!,
                 result.GetValue(churn), result.GetValue(topology)!, result.GetValue(output)!, result.GetValue(faults) ?? [],
                 result.GetValue(bandwidth)!, result.GetValue(udpLoss), result.GetValue(noProgress), result.GetValue(noPlot),
-                result.GetValue(assemblies) ?? [], result.GetValue(traceLog), result.GetValue(traceLevel), result.GetValue(churnWindow));
+                result.GetValue(assemblies) ?? [], result.GetValue(traceLog), result.GetValue(traceLevel), result.GetValue(churnWindow))
+            {
+                Downlink = result.GetValue(downlink)!,
+            };
             return Run(settings);
         });
         return command;
@@ -144,11 +148,19 @@ internal static class SimCommand
             }
             churnOptions = churnOptions with { Start = from, End = to };
         }
-        if (!TryParseBandwidth(s.Bandwidth, out var network))
+        var network = new NetworkOptions();
+        if (!TryParseRate(s.Bandwidth, out var uplink))
         {
             error = $"--bandwidth must be MIN-MAX in Mbps with 0 < MIN <= MAX (like 2-8) or 'unlimited', not '{s.Bandwidth}'";
             return false;
         }
+        network = uplink is { } up ? network with { MinBandwidthMbps = up.Min, MaxBandwidthMbps = up.Max } : network with { LimitBandwidth = false };
+        if (!TryParseRate(s.Downlink, out var down))
+        {
+            error = $"--downlink must be MIN-MAX in Mbps with 0 < MIN <= MAX (like 10-50) or 'unlimited', not '{s.Downlink}'";
+            return false;
+        }
+        if (down is { } d) network = network with { LimitDownlink = true, MinDownlinkMbps = d.Min, MaxDownlinkMbps = d.Max };
         if (!(s.UdpLoss >= 0 && s.UdpLoss < 1))
         {
             error = $"--udp-loss must be a probability in [0, 1), not {s.UdpLoss.ToString(CultureInfo.InvariantCulture)}";
@@ -178,14 +190,11 @@ internal static class SimCommand
         return true;
     }
 
-    private static bool TryParseBandwidth(string text, out NetworkOptions network)
+    /// <summary>Parses MIN-MAX (Mbps) or <c>unlimited</c> (null range).</summary>
+    private static bool TryParseRate(string text, out (double Min, double Max)? range)
     {
-        network = new NetworkOptions();
-        if (text == "unlimited")
-        {
-            network = network with { LimitBandwidth = false };
-            return true;
-        }
+        range = null;
+        if (text == "unlimited") return true;
         var dash = text.IndexOf('-');
         if (dash < 0
             || !double.TryParse(text[..dash], NumberStyles.Float, CultureInfo.InvariantCulture, out var min)
@@ -194,7 +203,7 @@ internal static class SimCommand
         {
             return false;
         }
-        network = network with { MinBandwidthMbps = min, MaxBandwidthMbps = max };
+        range = (min, max);
         return true;
     }
 }

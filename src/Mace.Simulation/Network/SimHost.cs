@@ -9,8 +9,9 @@ namespace Mace.Simulation.Network;
 /// </summary>
 public sealed class SimHost
 {
-    internal SimHost(int id, int location, long uplinkBitsPerSecond)
+    internal SimHost(int id, int location, long uplinkBitsPerSecond, long downlinkBitsPerSecond = 0)
     {
+        DownlinkBitsPerSecond = downlinkBitsPerSecond;
         Id = id;
         Address = NodeAddress.Simulated(id);
         Location = location;
@@ -28,6 +29,12 @@ public sealed class SimHost
 
     /// <summary>The uplink rate in bits per second; zero when bandwidth is unlimited.</summary>
     public long UplinkBitsPerSecond { get; }
+
+    /// <summary>The downlink rate in bits per second; zero when the downlink is not modelled (unlimited).</summary>
+    public long DownlinkBitsPerSecond { get; }
+
+    /// <summary>When the downlink finishes receiving everything reserved on it so far (virtual ticks).</summary>
+    internal long DownlinkFreeAt { get; set; }
 
     /// <summary>When the uplink finishes sending everything queued so far (virtual ticks).</summary>
     internal long UplinkFreeAt { get; set; }

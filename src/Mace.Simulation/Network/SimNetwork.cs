@@ -58,7 +58,14 @@ public sealed class SimNetwork
             var mbps = _placementRandom.NextDouble(Options.MinBandwidthMbps, Options.MaxBandwidthMbps);
             bitsPerSecond = (long)Math.Round(mbps * 1_000_000);
         }
-        var host = new SimHost(id, location, bitsPerSecond);
+        long downlinkBitsPerSecond = 0;
+        if (Options.LimitDownlink)
+        {
+            // Drawn after the uplink and only when on, so runs without a downlink model keep their streams.
+            var mbps = _placementRandom.NextDouble(Options.MinDownlinkMbps, Options.MaxDownlinkMbps);
+            downlinkBitsPerSecond = (long)Math.Round(mbps * 1_000_000);
+        }
+        var host = new SimHost(id, location, bitsPerSecond, downlinkBitsPerSecond);
         _hosts.Add(host);
         return host;
     }
@@ -108,6 +115,20 @@ public sealed class SimNetwork
         var start = Math.Max(now, source.UplinkFreeAt);
         source.UplinkFreeAt = start + TransmissionTicks(source, payloadBytes);
         return source.UplinkFreeAt;
+    }
+
+    /// <summary>
+    /// When a message whose last bit reaches <paramref name="destination"/>'s access link at
+    /// <paramref name="atEdge"/> has been received: with a downlink model it waits for the downlink
+    /// (reserved in send order, which can make a message that arrives early wait behind one sent
+    /// before it) and takes its serialization time there.
+    /// </summary>
+    internal long Arrival(SimHost destination, long atEdge, int payloadBytes)
+    {
+        if (destination.DownlinkBitsPerSecond == 0) return atEdge;
+        var start = Math.Max(atEdge, destination.DownlinkFreeAt);
+        destination.DownlinkFreeAt = start + ((payloadBytes + Options.HeaderBytes) * 8L * SimTime.TicksPerSecond / destination.DownlinkBitsPerSecond);
+        return destination.DownlinkFreeAt;
     }
 
     /// <summary>The propagation delay for one message, with jitter if configured.</summary>

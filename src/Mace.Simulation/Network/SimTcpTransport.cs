@@ -38,7 +38,7 @@ public sealed class SimTcpTransport : SimTransport
             connection.PeerIncarnation = destination.Incarnation;
         }
         var network = Network;
-        var arrival = network.Departure(Host, bytes.Length) + network.Propagation(Host, destination);
+        var arrival = network.Arrival(destination, network.Departure(Host, bytes.Length) + network.Propagation(Host, destination), bytes.Length);
         if (arrival < connection.LastArrival) arrival = connection.LastArrival;
         connection.LastArrival = arrival;
         network.Schedule(new SimMessage(this, destination, registrationId, bytes, connection), arrival);

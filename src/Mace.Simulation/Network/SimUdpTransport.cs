@@ -27,12 +27,12 @@ public sealed class SimUdpTransport : SimTransport
             network.Stats.Lost++;
             return;
         }
-        network.Schedule(new SimMessage(this, destination, registrationId, bytes, null), departure + Delay(network, destination));
+        network.Schedule(new SimMessage(this, destination, registrationId, bytes, null), network.Arrival(destination, departure + Delay(network, destination), bytes.Length));
         if (options.UdpDuplicate > 0 && network.Random.NextDouble() < options.UdpDuplicate)
         {
             network.Stats.Duplicated++;
             var copy = new SimMessage(this, destination, registrationId, (byte[])bytes.Clone(), null);
-            network.Schedule(copy, departure + Delay(network, destination));
+            network.Schedule(copy, network.Arrival(destination, departure + Delay(network, destination), bytes.Length));
         }
     }
 
