@@ -24,6 +24,12 @@ public sealed class ServiceCheckTests : ICheckTestProvider
     /// <summary>RandTree whose orphans rejoin through their own child (seeded bug: the child adopts its parent, a cycle).</summary>
     public static CheckTest<RandTree> RandTreeRejoinThroughChild { get; } = RandTreeTest("RandTree.RejoinThroughChild", rejoinThroughChild: true);
 
+    /// <summary>Overcast on three nodes that join and re-evaluate: no cycle, every node reaches the root.</summary>
+    public static CheckTest<Overcast> Overcast { get; } = OvercastTest("Overcast", adoptWhileMoving: false);
+
+    /// <summary>Overcast whose moving nodes still adopt (seeded bug: two siblings move under each other, a cycle).</summary>
+    public static CheckTest<Overcast> OvercastAdoptWhileMoving { get; } = OvercastTest("Overcast.AdoptWhileMoving", adoptWhileMoving: true);
+
     /// <summary>PeerShare on four nodes, one super-peer with a single slot: the others attach or promote themselves; slots hold, everyone is placed.</summary>
     public static CheckTest<PeerShare> PeerShare { get; } = PeerShareTest("PeerShare", ignoreSlots: false);
 
@@ -31,7 +37,7 @@ public sealed class ServiceCheckTests : ICheckTestProvider
     public static CheckTest<PeerShare> PeerShareIgnoreSlots { get; } = PeerShareTest("PeerShare.IgnoreSlots", ignoreSlots: true);
 
     /// <inheritdoc/>
-    public IEnumerable<CheckTest> GetTests() => [Vivaldi, VivaldiUnclampedHeight, RandTree, RandTreeRejoinThroughChild, PeerShare, PeerShareIgnoreSlots];
+    public IEnumerable<CheckTest> GetTests() => [Vivaldi, VivaldiUnclampedHeight, RandTree, RandTreeRejoinThroughChild, Overcast, OvercastAdoptWhileMoving, PeerShare, PeerShareIgnoreSlots];
 
     private static CheckTest<PeerShare> PeerShareTest(string name, bool ignoreSlots) =>
         new(name, 4, (node, index) => Services.PeerShare.Create(node, Capacity: index == 0 ? 20 : 1, MaxLeaves: 1, IgnoreSlots: ignoreSlots), Services.PeerShare.Properties)
@@ -60,6 +66,25 @@ public sealed class ServiceCheckTests : ICheckTestProvider
                 d.Post($"JoinTree({root})", s => s.JoinTree(root));
             },
             Defaults = new CheckOptions { Depth = 10, Walks = 300, MaxSteps = 80, Seed = 5, Time = TimeMode.Advancing, Faults = FaultKinds.Crash, MaxCrashes = 1 },
+        };
+
+    private static CheckTest<Overcast> OvercastTest(string name, bool adoptWhileMoving) =>
+        new(name, 3, (node, _) => Services.Overcast.Create(
+            node, ProbeBytes: 16, RoundPeriod: TimeSpan.FromSeconds(2), AdoptWhileMoving: adoptWhileMoving,
+            // Moves, not failure detection, are under test (no crashes here; RandTree's test has them): the
+            // checker's clock jumps to each fired timer, so any finite heartbeat timeout would suspect
+            // a parent whose heartbeats are merely undelivered.
+            ProbeTimeout: TimeSpan.FromHours(1), HeartbeatPeriod: TimeSpan.FromHours(1), FailAfter: TimeSpan.MaxValue), Services.Overcast.Properties)
+        {
+            Description = adoptWhileMoving
+                ? "bandwidth-probing tree whose moving nodes still adopt (seeded bug: two siblings move under each other)"
+                : "bandwidth-probing tree on three nodes that join and re-evaluate their places: no cycle, everyone reaches the root",
+            Driver = d =>
+            {
+                var root = CheckDriver<Overcast>.Address(0);
+                d.Post($"JoinTree({root})", s => s.JoinTree(root));
+            },
+            Defaults = new CheckOptions { Depth = 10, Walks = 5000, MaxSteps = 400, Seed = 7, Time = TimeMode.Advancing },
         };
 
     private static CheckTest<Vivaldi> VivaldiTest(string name, bool unclampedHeight) =>

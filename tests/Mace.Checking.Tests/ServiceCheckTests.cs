@@ -52,6 +52,28 @@ public sealed class ServiceCheckTestsTests
     }
 
     [Fact]
+    public void Overcast_JoinsAndMoves_KeepATree_AndEveryNodeReachesTheRoot()
+    {
+        var test = ServiceCheckTests.Overcast;
+        var result = ModelChecker.Check(test, test.Defaults);
+
+        Assert.True(result.Passed, result.Violation?.ToString());
+        Assert.True(result.Stats.Unique > 1_000, $"the search should reach joins and moves, saw {result.Stats.Unique} states");
+    }
+
+    [Fact]
+    public void Overcast_AdoptWhileMoving_TwoSiblingsMoveUnderEachOther_ACycle()
+    {
+        var test = ServiceCheckTests.OvercastAdoptWhileMoving;
+        var result = ModelChecker.Check(test, test.Defaults);
+
+        var violation = CheckAssert.FailsAndReplays(result);
+        Assert.Equal(ViolationKind.Safety, violation.Kind);
+        Assert.Equal("NoNodeIsItsOwnAncestor", violation.Property);
+        Assert.Contains("Adopted", result.Trace!.Steps[^1].Event, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PeerShare_OneSlot_EveryNodeIsPlaced_WithinItsSlots()
     {
         var test = ServiceCheckTests.PeerShare;

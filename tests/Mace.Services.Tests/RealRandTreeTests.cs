@@ -35,7 +35,7 @@ public sealed class RealRandTreeTests
             var parents = new Dictionary<NodeAddress, NodeAddress>();
             foreach (var (node, tree, _) in nodes) parents[node.Address] = await node.InvokeAsync(() => tree.TreeParent());
             Assert.Equal(NodeAddress.None, parents[root]);
-            Assert.All(nodes.Skip(1), n => Assert.True(Depth(parents, n.Node.Address, root) is >= 1 and <= 5));
+            Assert.All(nodes.Skip(1), n => Assert.True(ParentWatch.Depth(parents, n.Node.Address, root) is >= 1 and <= 5));
             foreach (var (node, tree, _) in nodes) Assert.InRange(await node.InvokeAsync(() => tree.TreeChildren().Count), 0, 2);
 
             // Stop an inner node (one with children): each child finds a new parent that reaches the root.
@@ -50,50 +50,12 @@ public sealed class RealRandTreeTests
             foreach (var orphan in orphans)
             {
                 Assert.NotEqual(inner.Node.Address, parents[orphan.Node.Address]);
-                Assert.True(Depth(parents, orphan.Node.Address, root) >= 1, $"{orphan.Node.Address} does not reach the root");
+                Assert.True(ParentWatch.Depth(parents, orphan.Node.Address, root) >= 1, $"{orphan.Node.Address} does not reach the root");
             }
         }
         finally
         {
             foreach (var (node, _, _) in nodes) await node.StopAsync();
-        }
-    }
-
-    // Hops from node up to root through the parent map, or -1 when the links do not get there.
-    private static int Depth(Dictionary<NodeAddress, NodeAddress> parents, NodeAddress node, NodeAddress root)
-    {
-        for (var depth = 0; depth <= parents.Count; depth++)
-        {
-            if (node == root) return depth;
-            if (!parents.TryGetValue(node, out var parent) || parent == NodeAddress.None) return -1;
-            node = parent;
-        }
-        return -1;
-    }
-
-    private sealed class ParentWatch : ITreeStructure
-    {
-        private readonly ConcurrentQueue<TaskCompletionSource<NodeAddress>> _waiting = new();
-
-        /// <summary>Completes at the next ParentChanged upcall after this call.</summary>
-        public Task<NodeAddress> NextParent()
-        {
-            var next = new TaskCompletionSource<NodeAddress>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiting.Enqueue(next);
-            return next.Task;
-        }
-
-        public void ParentChanged(NodeAddress parent)
-        {
-            while (_waiting.TryDequeue(out var waiter)) waiter.TrySetResult(parent);
-        }
-
-        public void ChildAdded(NodeAddress child)
-        {
-        }
-
-        public void ChildRemoved(NodeAddress child)
-        {
         }
     }
 }
