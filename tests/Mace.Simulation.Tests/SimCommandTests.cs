@@ -12,6 +12,8 @@ public sealed class SimCommandTests
     [InlineData("sim ping --topology king:/nonexistent/m.txt", "king matrix '/nonexistent/m.txt' does not exist")]
     [InlineData("sim ping --nodes 5 --fault crash:9@1s", "--fault: host 9 does not exist")]
     [InlineData("sim ping --bandwidth 8-2", "--bandwidth must be MIN-MAX")]
+    [InlineData("sim ping --downlink 0-5", "--downlink must be MIN-MAX")]
+    [InlineData("sim ping --downlink fast", "--downlink must be MIN-MAX")]
     [InlineData("sim failure-detection --udp-loss 1.5", "--udp-loss must be a probability in [0, 1), not 1.5")]
     public void WrongArguments_ExitTwoWithClearMessage(string arguments, string message)
     {
@@ -25,7 +27,7 @@ public sealed class SimCommandTests
     {
         var (exit, output, _) = DeterminismTests.RunCli("sim --help");
         Assert.Equal(0, exit);
-        foreach (var option in new[] { "--nodes", "--seed", "--duration", "--churn", "--topology", "--out", "--fault", "--bandwidth", "--udp-loss", "--no-progress", "--no-plot", "ping" })
+        foreach (var option in new[] { "--nodes", "--seed", "--duration", "--churn", "--topology", "--out", "--fault", "--bandwidth", "--downlink", "--udp-loss", "--no-progress", "--no-plot", "ping" })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }
