@@ -19,7 +19,9 @@ public sealed class RealOvercastTests
                 var tree = await node.InvokeAsync(() =>
                 {
                     // No re-evaluation during the test (a round of an hour): the tree moves only when a node fails.
-                    var service = Overcast.Create(node, RoundPeriod: TimeSpan.FromHours(1), ProbeTimeout: TimeSpan.FromSeconds(2), HeartbeatPeriod: TimeSpan.FromMilliseconds(100), FailAfter: TimeSpan.FromMilliseconds(600));
+                    // The stopped node's peers learn of it from the closed connection; the heartbeat timeout is
+                    // long so that a loaded CI machine's pauses are not taken for failures (600 ms once was).
+                    var service = Overcast.Create(node, RoundPeriod: TimeSpan.FromHours(1), ProbeTimeout: TimeSpan.FromSeconds(2), HeartbeatPeriod: TimeSpan.FromMilliseconds(250), FailAfter: TimeSpan.FromSeconds(5));
                     service.RegisterTreeStructure(1, watch);
                     return service;
                 });

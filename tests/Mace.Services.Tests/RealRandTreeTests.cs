@@ -20,7 +20,7 @@ public sealed class RealRandTreeTests
                 var tree = await node.InvokeAsync(() =>
                 {
                     // Two children each: six nodes make at least three levels.
-                    var service = RandTree.Create(node, MaxChildren: 2, HeartbeatPeriod: TimeSpan.FromMilliseconds(100), FailAfter: TimeSpan.FromMilliseconds(600));
+                    var service = RandTree.Create(node, MaxChildren: 2, HeartbeatPeriod: TimeSpan.FromMilliseconds(250), FailAfter: TimeSpan.FromSeconds(5));
                     service.RegisterTreeStructure(1, watch);
                     return service;
                 });
