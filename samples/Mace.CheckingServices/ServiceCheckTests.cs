@@ -48,9 +48,11 @@ public sealed class ServiceCheckTests : ICheckTestProvider
     private static CheckTest<BulletPrime> BulletPrimeTest(string name, bool keepRequests) =>
         new(name, 3, (node, _) =>
         {
-            // Heartbeat timeouts off, as for Overcast: the checker's clock jumps to each fired timer.
+            // Timers fire in due order here (TimeMode.Ordered), so time passes as it would on a network
+            // and a lost join is retried; a heartbeat timeout well above the period keeps false
+            // suspicions rare (and a suspected parent is only a rejoin).
             var net = TcpTransport.Create(node);
-            var tree = Services.RandTree.Create(node, MaxChildren: 1, HeartbeatPeriod: TimeSpan.FromHours(1), FailAfter: TimeSpan.FromDays(365), Net: net);
+            var tree = Services.RandTree.Create(node, MaxChildren: 1, HeartbeatPeriod: TimeSpan.FromSeconds(2), FailAfter: TimeSpan.FromSeconds(20), Net: net);
             // Two senders at most: a full set drops the slower, so a dropped sender's requests matter.
             return Services.BulletPrime.Create(node, Blocks: 4, BlockBytes: 8, MaxSenders: 2, Outstanding: 2, KeepRequestsOfDroppedSenders: keepRequests, Control: tree, Net: net);
         }, Services.BulletPrime.Properties)
@@ -63,7 +65,7 @@ public sealed class ServiceCheckTests : ICheckTestProvider
                 var source = CheckDriver<BulletPrime>.Address(0);
                 d.Post($"Distribute({source})", s => s.Distribute(source));
             },
-            Defaults = new CheckOptions { Depth = 8, Walks = 1000, MaxSteps = 1500, Seed = 11, Time = TimeMode.Advancing },
+            Defaults = new CheckOptions { Depth = 8, Walks = 1000, MaxSteps = 1500, Seed = 11, Time = TimeMode.Ordered },
         };
 
     private static CheckTest<PeerShare> PeerShareTest(string name, bool ignoreSlots) =>
