@@ -36,8 +36,37 @@ public sealed class ServiceCheckTests : ICheckTestProvider
     /// <summary>PeerShare whose super-peers take every leaf (seeded bug: LeavesWithinSlots fails).</summary>
     public static CheckTest<PeerShare> PeerShareIgnoreSlots { get; } = PeerShareTest("PeerShare.IgnoreSlots", ignoreSlots: true);
 
+    /// <summary>BulletPrime on three nodes over RandTree, a four-block file from node 0: requests wait on senders, every node completes.</summary>
+    public static CheckTest<BulletPrime> BulletPrime { get; } = BulletPrimeTest("BulletPrime", keepRequests: false);
+
+    /// <summary>BulletPrime that keeps the requests of a dropped sender (seeded bug: a request waits on no one).</summary>
+    public static CheckTest<BulletPrime> BulletPrimeKeepRequests { get; } = BulletPrimeTest("BulletPrime.KeepRequestsOfDroppedSenders", keepRequests: true);
+
     /// <inheritdoc/>
-    public IEnumerable<CheckTest> GetTests() => [Vivaldi, VivaldiUnclampedHeight, RandTree, RandTreeRejoinThroughChild, Overcast, OvercastAdoptWhileMoving, PeerShare, PeerShareIgnoreSlots];
+    public IEnumerable<CheckTest> GetTests() => [Vivaldi, VivaldiUnclampedHeight, RandTree, RandTreeRejoinThroughChild, Overcast, OvercastAdoptWhileMoving, PeerShare, PeerShareIgnoreSlots, BulletPrime, BulletPrimeKeepRequests];
+
+    private static CheckTest<BulletPrime> BulletPrimeTest(string name, bool keepRequests) =>
+        new(name, 3, (node, _) =>
+        {
+            // Timers fire in due order here (TimeMode.Ordered), so time passes as it would on a network
+            // and a lost join is retried; a heartbeat timeout well above the period keeps false
+            // suspicions rare (and a suspected parent is only a rejoin).
+            var net = TcpTransport.Create(node);
+            var tree = Services.RandTree.Create(node, MaxChildren: 1, HeartbeatPeriod: TimeSpan.FromSeconds(2), FailAfter: TimeSpan.FromSeconds(20), Net: net);
+            // Two senders at most: a full set drops the slower, so a dropped sender's requests matter.
+            return Services.BulletPrime.Create(node, Blocks: 4, BlockBytes: 8, MaxSenders: 2, Outstanding: 2, KeepRequestsOfDroppedSenders: keepRequests, Control: tree, Net: net);
+        }, Services.BulletPrime.Properties)
+        {
+            Description = keepRequests
+                ? "mesh file distribution that keeps a dropped sender's requests (seeded bug: they wait on no one)"
+                : "mesh file distribution on three nodes over a random tree, a four-block file: requests wait on senders, every node completes",
+            Driver = d =>
+            {
+                var source = CheckDriver<BulletPrime>.Address(0);
+                d.Post($"Distribute({source})", s => s.Distribute(source));
+            },
+            Defaults = new CheckOptions { Depth = 8, Walks = 1000, MaxSteps = 1500, Seed = 11, Time = TimeMode.Ordered },
+        };
 
     private static CheckTest<PeerShare> PeerShareTest(string name, bool ignoreSlots) =>
         new(name, 4, (node, index) => Services.PeerShare.Create(node, Capacity: index == 0 ? 20 : 1, MaxLeaves: 1, IgnoreSlots: ignoreSlots), Services.PeerShare.Properties)

@@ -19,6 +19,8 @@ public static class ScenarioCatalog
         ("scribe", new ScribeScenario().Description, static () => new ScribeScenario()),
         ("fileshare", new FileShareScenario().Description, static () => new FileShareScenario()),
         ("overcast", new OvercastScenario().Description, static () => new OvercastScenario()),
+        ("bulletprime", new BulletPrimeScenario().Description, static () => new BulletPrimeScenario()),
+        ("bulletprime-tree", new BulletPrimeScenario { MeshPeers = false }.Description, static () => new BulletPrimeScenario { MeshPeers = false }),
         ("splitstream", new SplitStreamScenario().Description, static () => new SplitStreamScenario()),
         ("splitstream-bounded", new SplitStreamScenario { Outdegree = 32 }.Description, static () => new SplitStreamScenario { Outdegree = 32 }),
     ];

@@ -25,6 +25,7 @@ public sealed class LocalRestoreTests
         { "Tree.OrphanBecomesRoot", FaultKinds.Crash | FaultKinds.Restart | FaultKinds.Error, TimeMode.Frozen },
         { "UdpJoin", FaultKinds.Loss, TimeMode.Frozen },
         { "UdpJoin", FaultKinds.Loss | FaultKinds.Crash | FaultKinds.Restart, TimeMode.Advancing },
+        { "UdpJoin", FaultKinds.Loss | FaultKinds.Crash, TimeMode.Ordered },
         { "UdpJoin.NoRetry", FaultKinds.Loss, TimeMode.Frozen },
     };
 

@@ -93,4 +93,25 @@ public sealed class ServiceCheckTestsTests
         Assert.Equal("LeavesWithinSlots", violation.Property);
         Assert.Contains("Attach", result.Trace!.Steps[^1].Event, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void BulletPrime_ThreeNodesFetchAFourBlockFile_RequestsWaitOnSenders_AndEveryNodeCompletes()
+    {
+        var test = ServiceCheckTests.BulletPrime;
+        var result = ModelChecker.Check(test, test.Defaults);
+
+        Assert.True(result.Passed, result.Violation?.ToString());
+        Assert.True(result.Stats.Unique > 1_000, $"the search should reach peering, requests and drops, saw {result.Stats.Unique} states");
+    }
+
+    [Fact]
+    public void BulletPrime_KeepRequestsOfDroppedSenders_ARequestWaitsOnNoOne()
+    {
+        var test = ServiceCheckTests.BulletPrimeKeepRequests;
+        var result = ModelChecker.Check(test, test.Defaults);
+
+        var violation = CheckAssert.FailsAndReplays(result);
+        Assert.Equal(ViolationKind.Safety, violation.Kind);
+        Assert.Equal("RequestsWaitOnSenders", violation.Property);
+    }
 }

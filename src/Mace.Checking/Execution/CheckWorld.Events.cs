@@ -25,10 +25,26 @@ public sealed partial class CheckWorld
             }
         }
         for (var m = 0; m < _udp.Count; m++) Add(ref count, new EnabledEvent(EventKind.UdpDeliver, m, 0));
-        for (var t = 0; t < _timers.Count; t++) Add(ref count, new EnabledEvent(EventKind.Timer, t, 0));
+        if (Options.Time == TimeMode.Ordered) CollectEarliestTimers(ref count);
+        else for (var t = 0; t < _timers.Count; t++) Add(ref count, new EnabledEvent(EventKind.Timer, t, 0));
         var faults = Options.Faults;
         if (faults != FaultKinds.None) CollectFaults(ref count, faults);
         return count;
+    }
+
+    // Only the timers due first (all of them on a tie) may fire.
+    private void CollectEarliestTimers(ref int count)
+    {
+        if (_timers.Count == 0) return;
+        var earliest = DateTime.MaxValue;
+        foreach (var timer in _timers)
+        {
+            if (timer.Due < earliest) earliest = timer.Due;
+        }
+        for (var t = 0; t < _timers.Count; t++)
+        {
+            if (_timers[t].Due == earliest) Add(ref count, new EnabledEvent(EventKind.Timer, t, 0));
+        }
     }
 
     private void CollectFaults(ref int count, FaultKinds faults)
@@ -160,7 +176,7 @@ public sealed partial class CheckWorld
         var timer = _timers[index];
         _timers.RemoveAt(index);
         timer.Pending = false;
-        if (Options.Time == TimeMode.Advancing && timer.Due > Now) Now = timer.Due;
+        if (Options.Time != TimeMode.Frozen && timer.Due > Now) Now = timer.Due;
         var slot = _slots[timer.Node];
         slot.Dirty = true;
         _touched = timer.Node;

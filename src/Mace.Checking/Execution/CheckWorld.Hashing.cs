@@ -50,7 +50,7 @@ public sealed partial class CheckWorld
         hash = StateHash.Mix(hash, bag);
         hash = StateHash.Mix(hash, timers);
         hash = StateHash.Mix(hash, ((ulong)(uint)_crashes << 48) | ((ulong)(uint)_restarts << 32) | ((ulong)(uint)_losses << 16) | (ulong)(uint)_errors);
-        if (Options.Time == TimeMode.Advancing) hash = StateHash.Mix(hash, (ulong)Now.Ticks);
+        if (Options.Time != TimeMode.Frozen) hash = StateHash.Mix(hash, (ulong)Now.Ticks);
         return StateHash.Finish(hash);
     }
 

@@ -22,7 +22,7 @@ internal static class CheckCommand
         var seed = new Option<ulong?>("--seed") { Description = "Seed of the random walks." };
         var faults = new Option<string?>("--faults", "-f") { Description = "Faults to inject: crash,restart,loss,error or none." };
         var maxFaults = new Option<int?>("--max-faults") { Description = "Budget of each enabled fault per execution (default 1)." };
-        var time = new Option<TimeMode?>("--time") { Description = "Frozen (Now never moves) or Advancing (a timer firing moves Now to its due time)." };
+        var time = new Option<TimeMode?>("--time") { Description = "Frozen (Now never moves), Advancing (a timer firing moves Now to its due time) or Ordered (as Advancing, and timers fire in due order)." };
         var maxStates = new Option<int?>("--max-states") { Description = "Stop the exhaustive search after this many unique states." };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "Where to write the counterexample (default TEST.counterexample.json)." };
         var assemblies = new Option<FileInfo[]>("--assembly", "-a") { Description = "An assembly declaring more checker tests; repeatable.", AllowMultipleArgumentsPerToken = false };
