@@ -17,6 +17,7 @@ namespace Mace.Experiments;
 public sealed class BulletPrimeScenario : Scenario
 {
     private readonly Dictionary<int, long> _startedAt = [];
+    private readonly List<double> _completionSeconds = [];
     private SimulationRun? _run;
 
     /// <summary>Initial node i starts at i times this.</summary>
@@ -27,6 +28,9 @@ public sealed class BulletPrimeScenario : Scenario
 
     /// <summary>Blocks in the file (16 KB each).</summary>
     public int Blocks { get; init; } = 256;
+
+    /// <summary>Each receiver's completion time in seconds from its start, in the order they completed (exact, unlike the bucketed distribution).</summary>
+    public IReadOnlyList<double> CompletionSeconds => _completionSeconds;
 
     /// <inheritdoc/>
     public override string Name => MeshPeers ? "bulletprime" : "bulletprime-tree";
@@ -70,6 +74,7 @@ public sealed class BulletPrimeScenario : Scenario
         run.Metrics.Set("bulletprime.blocks.held.min", nodes.Count == 0 ? 0 : nodes.Min(n => n.BlocksHeld()));
         run.Metrics.Set("bulletprime.senders.dropped", nodes.Sum(n => n.SendersDropped));
         run.Metrics.Set("bulletprime.blocks.served.by.source", nodes.Where(n => n.LocalAddress == NodeAddress.Simulated(0)).Sum(n => n.BlocksServed));
+        if (run.LiveHosts.FirstOrDefault(h => h.Id == 0) is { } source) run.Metrics.Set("source.uplink.kbps", source.UplinkBitsPerSecond / 1000);
     }
 
     private void Completed(Node node)
@@ -77,7 +82,9 @@ public sealed class BulletPrimeScenario : Scenario
         var run = _run!;
         var id = node.Address.SimulatedId;
         if (id == 0 || !_startedAt.TryGetValue(id, out var started)) return;
-        run.Metrics.Distribution("bulletprime.completion", "s").Add(SimTime.ToMilliseconds(run.Now - started) / 1000.0);
+        var seconds = SimTime.ToMilliseconds(run.Now - started) / 1000.0;
+        _completionSeconds.Add(seconds);
+        run.Metrics.Distribution("bulletprime.completion", "s").Add(seconds);
         run.Metrics.Count("bulletprime.completed", run.Second);
     }
 

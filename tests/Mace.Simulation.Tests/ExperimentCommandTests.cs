@@ -1,12 +1,15 @@
 namespace Mace.Simulation.Tests;
 
-/// <summary><c>mace experiment failure-detection</c> as a user runs it: arguments, output files, table.</summary>
+/// <summary><c>mace experiment</c> as a user runs it: arguments, output files, table.</summary>
 public sealed class ExperimentCommandTests
 {
     [Theory]
     [InlineData("experiment failure-detection --losses 2", "mace experiment failure-detection: error: '2' is not a loss probability in [0, 1)")]
     [InlineData("experiment failure-detection --losses 0.1 --seconds 30", "--seconds of at least 120")]
     [InlineData("experiment bamboo-churn --overlays kademlia", "mace experiment: error: unknown overlay 'kademlia'")]
+    [InlineData("experiment bulletprime --seeds 1,x", "mace experiment bulletprime: error: --seeds: 'x' is not a seed")]
+    [InlineData("experiment bulletprime --downlink 12-4", "--downlink must be MIN-MAX in Mbps")]
+    [InlineData("experiment bulletprime --nodes 1", "--nodes of at least 2")]
     public void WrongArguments_ExitTwoWithClearMessage(string arguments, string message)
     {
         var (exit, _, error) = DeterminismTests.RunCli(arguments);
@@ -33,6 +36,29 @@ public sealed class ExperimentCommandTests
         var png = File.ReadAllBytes(Path.Combine(dir, "failure-detection.png"));
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
         Assert.Contains("[10/10]", error, StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void BulletPrime_MeshBeatsTheTreeOnTheSameHosts_WritesTableCsvAndPlot()
+    {
+        var dir = DeterminismTests.TempDir();
+        var (exit, output, error) = DeterminismTests.RunCli($"experiment bulletprime --nodes 30 --seconds 200 --seeds 3 --out {dir}");
+        Assert.True(exit == 0, error);
+        Assert.Contains("| bulletprime | 3 | 30 / 30 |", output, StringComparison.Ordinal);
+        Assert.Contains("| bulletprime-tree | 3 | 30 / 30 |", output, StringComparison.Ordinal);
+        var rows = File.ReadAllLines(Path.Combine(dir, "bulletprime-completion.csv")).Skip(1).Select(r => r.Split(',')).ToList();
+        double Median(string mode)
+        {
+            var times = rows.Where(r => r[0] == mode).Select(r => double.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+            Assert.Equal(29, times.Count);
+            return times[times.Count / 2];
+        }
+        // Every receiver is a row; the mesh finishes the median node in well under the tree's time.
+        Assert.True(Median("bulletprime") * 2 < Median("bulletprime-tree"), string.Join("\n", rows.Select(r => string.Join(",", r))));
+        var png = File.ReadAllBytes(Path.Combine(dir, "bulletprime-cdf.png"));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        Assert.Contains("[2/2]", error, StringComparison.Ordinal);
         Directory.Delete(dir, recursive: true);
     }
 }

@@ -14,6 +14,7 @@ namespace Mace.Cli.Commands;
 /// side (a single point is also <c>mace sim bamboo-churn --churn L</c>).</item>
 /// <item><c>failure-detection</c>: detection time against false positives for the probe detector's
 /// periods and timeouts and for phi accrual with Akka.NET's defaults, at several UDP loss rates.</item>
+/// <item><c>bulletprime</c>: completion-time CDFs of BulletPrime's mesh against streaming down the same tree.</item>
 /// </list>
 /// </summary>
 internal static class ExperimentCommand
@@ -22,6 +23,7 @@ internal static class ExperimentCommand
     {
         CreateBambooChurn(),
         CreateFailureDetection(),
+        CreateBulletPrime(),
     };
 
     private static Command CreateBambooChurn()
@@ -136,6 +138,76 @@ internal static class ExperimentCommand
         });
         Console.Write(DetectorStudy.Table(points));
         foreach (var file in DetectorStudy.Write(points, output)) Console.WriteLine($"wrote {file}");
+        return 0;
+    }
+
+    private static Command CreateBulletPrime()
+    {
+        var nodes = new Option<int>("--nodes", "-n") { Description = "Nodes (node 0 is the source).", DefaultValueFactory = _ => 100 };
+        var measure = new Option<double>("--seconds") { Description = "Simulated seconds per run.", DefaultValueFactory = _ => 300 };
+        var seeds = new Option<string>("--seeds") { Description = "Comma-separated run seeds; each seed gives both modes the same hosts.", DefaultValueFactory = _ => "1,2" };
+        var uplink = new Option<string>("--uplink") { Description = "Per-node uplink range in Mbps, MIN-MAX.", DefaultValueFactory = _ => "2-8" };
+        var downlink = new Option<string>("--downlink") { Description = "Per-node downlink range in Mbps, MIN-MAX.", DefaultValueFactory = _ => "4-12" };
+        var output = new Option<string>("--out", "-o") { Description = "Output directory.", DefaultValueFactory = _ => "experiment-out" };
+        var parallel = new Option<int>("--parallel") { Description = "Runs simulated at once (each run is one thread; results do not depend on it).", DefaultValueFactory = _ => 1 };
+        var command = new Command("bulletprime", "BulletPrime's mesh against streaming down the same RandTree: completion time of a 4 MB file at every node, as a table, a CSV and one CDF plot.")
+        {
+            nodes, measure, seeds, uplink, downlink, output, parallel,
+        };
+        command.SetAction(result => RunBulletPrime(
+            result.GetValue(nodes), result.GetValue(measure), result.GetValue(seeds)!, result.GetValue(uplink)!,
+            result.GetValue(downlink)!, result.GetValue(output)!, result.GetValue(parallel)));
+        return command;
+    }
+
+    private static int RunBulletPrime(int nodes, double seconds, string seedList, string uplinkText, string downlinkText, string output, int parallel)
+    {
+        const string name = "mace experiment bulletprime";
+        var seeds = new List<ulong>();
+        foreach (var text in seedList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
+            {
+                Console.Error.WriteLine($"{name}: error: --seeds: '{text}' is not a seed (0 to {ulong.MaxValue})");
+                return 2;
+            }
+            seeds.Add(seed);
+        }
+        if (!SimCommand.TryParseRate(uplinkText, out var up) || up is null)
+        {
+            Console.Error.WriteLine($"{name}: error: --uplink must be MIN-MAX in Mbps with 0 < MIN <= MAX, not '{uplinkText}'");
+            return 2;
+        }
+        if (!SimCommand.TryParseRate(downlinkText, out var down) || down is null)
+        {
+            Console.Error.WriteLine($"{name}: error: --downlink must be MIN-MAX in Mbps with 0 < MIN <= MAX, not '{downlinkText}'");
+            return 2;
+        }
+        if (seeds.Count == 0 || nodes < 2 || !(seconds >= 10) || double.IsInfinity(seconds))
+        {
+            Console.Error.WriteLine($"{name}: error: give at least one seed, --nodes of at least 2 and --seconds of at least 10");
+            return 2;
+        }
+        var work = seeds.SelectMany(seed => new[] { (Mesh: true, Seed: seed), (Mesh: false, Seed: seed) }).ToList();
+        var runs = new BulletPrimeRun[work.Count];
+        var done = 0;
+        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel) }, i =>
+        {
+            runs[i] = BulletPrimeComparison.Run(work[i].Mesh, nodes, TimeSpan.FromSeconds(seconds), work[i].Seed, up.Value, down.Value);
+            var finished = Interlocked.Increment(ref done);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"[{finished}/{work.Count}] {runs[i].Mode} seed {runs[i].Seed}: {runs[i].Complete}/{nodes} complete, median {runs[i].Median:F1} s"));
+        });
+        Console.Write(BulletPrimeComparison.Table(runs));
+        try
+        {
+            foreach (var file in BulletPrimeComparison.Write(runs, output)) Console.WriteLine($"wrote {file}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"{name}: error: cannot write results to '{output}': {ex.Message}");
+            return 1;
+        }
         return 0;
     }
 }

@@ -191,7 +191,7 @@ internal static class SimCommand
     }
 
     /// <summary>Parses MIN-MAX (Mbps) or <c>unlimited</c> (null range).</summary>
-    private static bool TryParseRate(string text, out (double Min, double Max)? range)
+    internal static bool TryParseRate(string text, out (double Min, double Max)? range)
     {
         range = null;
         if (text == "unlimited") return true;
