@@ -2,7 +2,7 @@ using Mace.Runtime;
 
 namespace Mace.Services;
 
-/// <summary>Key arithmetic for <see cref="Scribe"/>'s children bound (plain C#).</summary>
+/// <summary>Key arithmetic for <see cref="Scribe"/>'s children bound, and the whole-tree checks behind its properties (plain C#).</summary>
 public sealed partial class Scribe
 {
     /// <summary>How many leading hex digits <paramref name="a"/> and <paramref name="b"/> share (0 to 40).</summary>
@@ -22,4 +22,14 @@ public sealed partial class Scribe
         }
         return digits;
     }
+
+    /// <summary>True when, in some group, following parent links from <paramref name="node"/> comes back to it.</summary>
+    public static bool InCycle(IReadOnlyList<Scribe> nodes, Scribe node) =>
+        node.Parents.Keys.Any(group => TreeWalk.InCycle(nodes, node, static n => n.LocalAddress, n => ParentIn(n, group)));
+
+    /// <summary>True when, for every group <paramref name="node"/> is a member of, its parent links reach the group's root.</summary>
+    public static bool MembersReachTheRoot(IReadOnlyList<Scribe> nodes, Scribe node) =>
+        node.Members.All(group => TreeWalk.Depth(nodes, node, static n => n.LocalAddress, n => ParentIn(n, group), n => n.Roots.Contains(group)) >= 0);
+
+    private static NodeAddress ParentIn(Scribe node, Key group) => node.Parents.TryGetValue(group, out var parent) ? parent : NodeAddress.None;
 }

@@ -2,7 +2,7 @@ using Mace.Runtime;
 
 namespace Mace.Services;
 
-/// <summary>The stripe keys of <see cref="SplitStream"/> (plain C#: bit work on keys).</summary>
+/// <summary>The stripe keys of <see cref="SplitStream"/> (plain C#: bit work on keys), and the checks behind its properties.</summary>
 public sealed partial class SplitStream
 {
     /// <summary>The group key of stripe <paramref name="stripe"/> (0 to 15) of <paramref name="stream"/>: the stream's key with its first hex digit set to the stripe.</summary>
@@ -23,4 +23,12 @@ public sealed partial class SplitStream
         key.WriteBytes(bytes);
         return bytes[0] >> 4;
     }
+
+    /// <summary>True unless the Scribe below <paramref name="node"/> holds more children, over all stripes, than its bound.</summary>
+    public static bool WithinBound(SplitStream node) =>
+        node.Groups.Target is not Scribe scribe || scribe.MaxChildren <= 0 || scribe.Children.Values.Sum(list => list.Count) <= scribe.MaxChildren;
+
+    /// <summary>True when the Scribe below <paramref name="node"/> reaches the root of every stripe it is a member of.</summary>
+    public static bool StripesReachTheRoot(IReadOnlyList<SplitStream> nodes, SplitStream node) =>
+        node.Groups.Target is not Scribe scribe || Scribe.MembersReachTheRoot([.. nodes.Select(n => n.Groups.Target).OfType<Scribe>()], scribe);
 }

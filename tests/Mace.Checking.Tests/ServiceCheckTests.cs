@@ -114,4 +114,46 @@ public sealed class ServiceCheckTestsTests
         Assert.Equal(ViolationKind.Safety, violation.Kind);
         Assert.Equal("RequestsWaitOnSenders", violation.Property);
     }
+
+    [Fact]
+    public void Scribe_FourNodesOverARing_UnderACrash_EveryNodeJoinsAndReachesTheRoot()
+    {
+        var test = ServiceCheckTests.Scribe;
+        var result = ModelChecker.Check(test, test.Defaults);
+
+        Assert.True(result.Passed, result.Violation?.ToString());
+        Assert.True(result.Stats.Unique > 1_000, $"the search should reach joins, repairs and crashes, saw {result.Stats.Unique} states");
+    }
+
+    [Fact]
+    public void Scribe_AdoptOwnJoin_ANodeBecomesItsOwnParent()
+    {
+        var test = ServiceCheckTests.ScribeAdoptOwnJoin;
+        var result = ModelChecker.Check(test, test.Defaults);
+
+        var violation = CheckAssert.FailsAndReplays(result);
+        Assert.Equal(ViolationKind.Safety, violation.Kind);
+        Assert.Equal("NoNodeIsItsOwnParent", violation.Property);
+    }
+
+    [Fact]
+    public void SplitStream_TwoStripesBoundedForwarding_UnderACrash_BoundHoldsAndEveryStripeReachesEveryNode()
+    {
+        var test = ServiceCheckTests.SplitStream;
+        var result = ModelChecker.Check(test, test.Defaults);
+
+        Assert.True(result.Passed, result.Violation?.ToString());
+        Assert.True(result.Stats.Unique > 1_000, $"the search should reach push-downs and crashes, saw {result.Stats.Unique} states");
+    }
+
+    [Fact]
+    public void SplitStream_SkipLastStripe_LivenessViolated()
+    {
+        var test = ServiceCheckTests.SplitStreamSkipLastStripe;
+        var result = ModelChecker.Check(test, test.Defaults);
+
+        var violation = CheckAssert.FailsAndReplays(result);
+        Assert.Equal(ViolationKind.Liveness, violation.Kind);
+        Assert.Equal("EveryNodeReachesEveryStripeRoot", violation.Property);
+    }
 }
