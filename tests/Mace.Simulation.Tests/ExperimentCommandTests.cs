@@ -10,6 +10,7 @@ public sealed class ExperimentCommandTests
     [InlineData("experiment bulletprime --seeds 1,x", "mace experiment bulletprime: error: --seeds: 'x' is not a seed")]
     [InlineData("experiment bulletprime --downlink 12-4", "--downlink must be MIN-MAX in Mbps")]
     [InlineData("experiment bulletprime --nodes 1", "--nodes of at least 2")]
+    [InlineData("experiment all --only Scribe,Kademlia", "mace experiment all: error: --only: unknown system 'Kademlia'")]
     public void WrongArguments_ExitTwoWithClearMessage(string arguments, string message)
     {
         var (exit, _, error) = DeterminismTests.RunCli(arguments);
@@ -59,6 +60,30 @@ public sealed class ExperimentCommandTests
         var png = File.ReadAllBytes(Path.Combine(dir, "bulletprime-cdf.png"));
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
         Assert.Contains("[2/2]", error, StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void All_SmallScaleTwoSystems_OneDirectoryPerRunAndASummaryOfTheirFigures()
+    {
+        var dir = DeterminismTests.TempDir();
+        var (exit, output, error) = DeterminismTests.RunCli($"experiment all --only scribe,RandTree --no-plot --out {dir}");
+        Assert.True(exit == 0, error);
+        // Two runs each (one with churn); the other systems are not run.
+        foreach (var run in new[] { "scribe", "scribe-churn0.8", "randtree", "randtree-churn0.8" })
+        {
+            Assert.True(File.Exists(Path.Combine(dir, run, "summary.csv")), run);
+        }
+        Assert.False(Directory.Exists(Path.Combine(dir, "vivaldi")));
+        Assert.Contains("[4/4]", error, StringComparison.Ordinal);
+        // Without churn every member gets every message and every node is in the tree.
+        Assert.Contains("| Scribe | scribe | 100 | 90 s | delivery 100.0%;", output, StringComparison.Ordinal);
+        Assert.Contains("| RandTree | randtree | 100 | 60 s | connected 100.0%;", output, StringComparison.Ordinal);
+        var csv = File.ReadAllLines(Path.Combine(dir, "summary.csv"));
+        Assert.Equal("system,run,nodes,simulated_s,figure,value,digest,wall_s,command", csv[0]);
+        Assert.Equal(12, csv.Length - 1);
+        Assert.Contains(csv, row => row.StartsWith("Scribe,scribe-churn0.8,100,120,delivery,", StringComparison.Ordinal) && row.EndsWith("mace sim scribe --nodes 100 --duration 120s --seed 1 --churn 0.8 --churn-window 50s-110s", StringComparison.Ordinal));
+        Assert.Equal(File.ReadAllText(Path.Combine(dir, "summary.md")).Trim(), output[..output.IndexOf("wrote ", StringComparison.Ordinal)].Trim());
         Directory.Delete(dir, recursive: true);
     }
 }

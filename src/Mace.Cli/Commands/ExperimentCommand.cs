@@ -15,15 +15,17 @@ namespace Mace.Cli.Commands;
 /// <item><c>failure-detection</c>: detection time against false positives for the probe detector's
 /// periods and timeouts and for phi accrual with Akka.NET's defaults, at several UDP loss rates.</item>
 /// <item><c>bulletprime</c>: completion-time CDFs of BulletPrime's mesh against streaming down the same tree.</item>
+/// <item><c>all</c>: every system's experiment page, at the pages' scale or a small one (ExperimentCommand.All.cs).</item>
 /// </list>
 /// </summary>
-internal static class ExperimentCommand
+internal static partial class ExperimentCommand
 {
     public static Command Create() => new("experiment", "Run a multi-point experiment in the simulator; each writes a table, a CSV and plots.")
     {
         CreateBambooChurn(),
         CreateFailureDetection(),
         CreateBulletPrime(),
+        CreateAll(),
     };
 
     private static Command CreateBambooChurn()
