@@ -56,7 +56,7 @@ public sealed class ServiceCheckTests : ICheckTestProvider
     /// <summary>Scribe that adopts a node's own join at the node itself (seeded bug: the node becomes its own parent).</summary>
     public static CheckTest<Scribe> ScribeAdoptOwnJoin { get; } = ScribeTest("Scribe.AdoptOwnJoin", adoptOwnJoin: true);
 
-    /// <summary>SplitStream on four nodes, two stripes, two children a node over all stripes, a node may crash: the bound holds, every node reaches every stripe's root.</summary>
+    /// <summary>SplitStream on four nodes, two stripes, two children a node over all stripes (push-down, then the spare-capacity group), a node may crash: the bound holds, every node reaches every stripe's root.</summary>
     public static CheckTest<SplitStream> SplitStream { get; } = SplitStreamTest("SplitStream", skipLastStripe: false);
 
     /// <summary>SplitStream that joins all stripes but the last (seeded bug: a node never reaches the last stripe's tree).</summary>
@@ -67,12 +67,12 @@ public sealed class ServiceCheckTests : ICheckTestProvider
 
 
     // Scribe over RecursiveOverlayRoute over a static ring of all four nodes, one TCP transport shared by all three.
-    private static Scribe ScribeOverRing(Node node, int maxChildren = 0, bool adoptOwnJoin = false)
+    private static Scribe ScribeOverRing(Node node, int maxChildren = 0, bool adoptOwnJoin = false, bool spareCapacityGroup = false)
     {
         var net = TcpTransport.Create(node);
         var ring = StaticRing.Create(node, Members: [.. Enumerable.Range(0, 4).Select(CheckDriver<Scribe>.Address)], Net: net);
         var route = RecursiveOverlayRoute.Create(node, ring, net);
-        return Services.Scribe.Create(node, MaxChildren: maxChildren, AdoptOwnJoin: adoptOwnJoin, Router: route, Overlay: ring);
+        return Services.Scribe.Create(node, MaxChildren: maxChildren, AdoptOwnJoin: adoptOwnJoin, SpareCapacityGroup: spareCapacityGroup, Router: route, Overlay: ring);
     }
 
     private static CheckTest<Scribe> ScribeTest(string name, bool adoptOwnJoin) =>
@@ -89,7 +89,7 @@ public sealed class ServiceCheckTests : ICheckTestProvider
         };
 
     private static CheckTest<SplitStream> SplitStreamTest(string name, bool skipLastStripe) =>
-        new(name, 4, (node, _) => Services.SplitStream.Create(node, Stripes: 2, SkipLastStripe: skipLastStripe, Groups: ScribeOverRing(node, maxChildren: 2)), Services.SplitStream.Properties)
+        new(name, 4, (node, _) => Services.SplitStream.Create(node, Stripes: 2, SkipLastStripe: skipLastStripe, Groups: ScribeOverRing(node, maxChildren: 2, spareCapacityGroup: true)), Services.SplitStream.Properties)
         {
             Description = skipLastStripe
                 ? "SplitStream that joins every stripe but the last (seeded bug: the last stripe never reaches a node)"

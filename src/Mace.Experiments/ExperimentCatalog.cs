@@ -104,6 +104,7 @@ public static class ExperimentCatalog
             new("Scribe", "scribe.md", "scribe", n, S(120), scribe) { Churn = paper ? 8 : 0.8, ChurnWindow = (S(50), S(110)) },
             new("SplitStream", "splitstream.md", "splitstream", n, S(120), split),
             new("SplitStream", "splitstream.md", "splitstream-bounded", n, S(120), split),
+            new("SplitStream", "splitstream.md", "splitstream-spare", n, S(120), split),
             new("file sharing", "fileshare.md", "fileshare", n, S(131),
                 [new("flood TTL 1 success", "search.flood.ttl1.success.per.10000"), new("flood TTL 2 success", "search.flood.ttl2.success.per.10000"), new("searches answered", "search.found"), new("downloads", "download.ok")]),
         ];

@@ -23,6 +23,7 @@ public static class ScenarioCatalog
         ("bulletprime-tree", new BulletPrimeScenario { MeshPeers = false }.Description, static () => new BulletPrimeScenario { MeshPeers = false }),
         ("splitstream", new SplitStreamScenario().Description, static () => new SplitStreamScenario()),
         ("splitstream-bounded", new SplitStreamScenario { Outdegree = 32 }.Description, static () => new SplitStreamScenario { Outdegree = 32 }),
+        ("splitstream-spare", new SplitStreamScenario { Outdegree = 32, SpareCapacityGroup = true }.Description, static () => new SplitStreamScenario { Outdegree = 32, SpareCapacityGroup = true }),
     ];
 
     /// <summary>(name, description) of every scenario, in name order.</summary>

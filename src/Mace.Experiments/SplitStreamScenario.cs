@@ -28,14 +28,17 @@ public sealed class SplitStreamScenario : Scenario
     /// <summary>Children a node forwards to over all stripes (0, the default: no bound); <c>splitstream-bounded</c> uses 32.</summary>
     public int Outdegree { get; init; }
 
+    /// <summary>With a bound, orphans that push-down cannot place anycast to the spare-capacity group (<c>splitstream-spare</c>).</summary>
+    public bool SpareCapacityGroup { get; init; }
+
     /// <summary>The share of nodes that fail at once (0 for none).</summary>
     public double FailFraction { get; init; } = 0.1;
 
     /// <inheritdoc/>
-    public override string Name => Outdegree > 0 ? "splitstream-bounded" : "splitstream";
+    public override string Name => Outdegree <= 0 ? "splitstream" : SpareCapacityGroup ? "splitstream-spare" : "splitstream-bounded";
 
     /// <inheritdoc/>
-    public override string Description => $"SplitStream: 16 stripes in Scribe trees over Bamboo{(Outdegree > 0 ? $", at most {Outdegree} children a node (push-down, no spare-capacity group)" : "")}, 16 blocks/s from host 0; interior-node-disjointness, forwarding load, stripes received before and after {FailFraction:P0} of the nodes fail";
+    public override string Description => $"SplitStream: 16 stripes in Scribe trees over Bamboo{(Outdegree > 0 ? $", at most {Outdegree} children a node (push-down{(SpareCapacityGroup ? ", then the spare-capacity group" : ", no spare-capacity group")})" : "")}, 16 blocks/s from host 0; interior-node-disjointness, forwarding load, stripes received before and after {FailFraction:P0} of the nodes fail";
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> TimelineCounters => ["splitstream.blocks", "node.crashes"];
@@ -44,7 +47,7 @@ public sealed class SplitStreamScenario : Scenario
     public override void BuildStack(Node node)
     {
         var stack = OverlayStack.Build(node, OverlayKind.Bamboo, withDht: false);
-        var scribe = Scribe.Create(node, MaxChildren: Outdegree, Router: stack.Route, Overlay: stack.Overlay);
+        var scribe = Scribe.Create(node, MaxChildren: Outdegree, SpareCapacityGroup: SpareCapacityGroup, Router: stack.Route, Overlay: stack.Overlay);
         var split = SplitStream.Create(node, Groups: scribe);
         split.RegisterStripeData(1, new Receiver(this, node));
     }

@@ -29,7 +29,14 @@ public sealed partial class Scribe
 
     /// <summary>True when, for every group <paramref name="node"/> is a member of, its parent links reach the group's root.</summary>
     public static bool MembersReachTheRoot(IReadOnlyList<Scribe> nodes, Scribe node) =>
-        node.Members.All(group => TreeWalk.Depth(nodes, node, static n => n.LocalAddress, n => ParentIn(n, group), n => n.Roots.Contains(group)) >= 0);
+        node.Members.All(group => ReachesTheRoot(nodes, node, group));
+
+    /// <summary>True when <paramref name="node"/>'s parent links in <paramref name="group"/> reach the group's root.</summary>
+    public static bool ReachesTheRoot(IReadOnlyList<Scribe> nodes, Scribe node, Key group) =>
+        TreeWalk.Depth(nodes, node, static n => n.LocalAddress, n => ParentIn(n, group), n => n.Roots.Contains(group)) >= 0;
 
     private static NodeAddress ParentIn(Scribe node, Key group) => node.Parents.TryGetValue(group, out var parent) ? parent : NodeAddress.None;
+
+    /// <summary>The key of the spare-capacity group (one per deployment, like SplitStream's).</summary>
+    public static Key SpareKey { get; } = Key.Hash("scribe/spare-capacity");
 }

@@ -26,9 +26,13 @@ public sealed partial class SplitStream
 
     /// <summary>True unless the Scribe below <paramref name="node"/> holds more children, over all stripes, than its bound.</summary>
     public static bool WithinBound(SplitStream node) =>
-        node.Groups.Target is not Scribe scribe || scribe.MaxChildren <= 0 || scribe.Children.Values.Sum(list => list.Count) <= scribe.MaxChildren;
+        node.Groups.Target is not Scribe scribe || scribe.MaxChildren <= 0 || scribe.Children.Where(g => g.Key != Scribe.SpareKey).Sum(g => g.Value.Count) <= scribe.MaxChildren;
 
-    /// <summary>True when the Scribe below <paramref name="node"/> reaches the root of every stripe it is a member of.</summary>
-    public static bool StripesReachTheRoot(IReadOnlyList<SplitStream> nodes, SplitStream node) =>
-        node.Groups.Target is not Scribe scribe || Scribe.MembersReachTheRoot([.. nodes.Select(n => n.Groups.Target).OfType<Scribe>()], scribe);
+    /// <summary>True when the Scribe below <paramref name="node"/> reaches the root of every stripe it joined (Scribe's other groups, such as the spare-capacity one, aside).</summary>
+    public static bool StripesReachTheRoot(IReadOnlyList<SplitStream> nodes, SplitStream node)
+    {
+        if (node.Groups.Target is not Scribe scribe) return true;
+        List<Scribe> trees = [.. nodes.Select(n => n.Groups.Target).OfType<Scribe>()];
+        return node.StripeOf.Keys.All(stripe => Scribe.ReachesTheRoot(trees, scribe, stripe));
+    }
 }

@@ -37,4 +37,23 @@ public sealed class SplitStreamScenarioTests
         if (outdegree == 32) Assert.True(m.Counter("splitstream.full.before.per.10000") >= 9_500, $"{m.Counter("splitstream.full.before.per.10000")}");
         else Assert.True(m.Counter("splitstream.full.before.per.10000") < 9_000, $"{m.Counter("splitstream.full.before.per.10000")}");
     }
+
+    [Fact]
+    public void SpareCapacityGroup_AtExactlyTheIndegree_PlacesTheOrphansPushDownCannot()
+    {
+        SimulationRun Run(bool spare)
+        {
+            var run = new SimulationRun(new SplitStreamScenario { Outdegree = 16, SpareCapacityGroup = spare, FailFraction = 0 }, new SimulationOptions { Nodes = 150, Seed = 4, Duration = TimeSpan.FromSeconds(70), ThrowOnEventFailure = true });
+            run.Run();
+            return run;
+        }
+        var pushDown = Run(spare: false).Metrics;
+        var spare = Run(spare: true).Metrics;
+
+        // The bound still holds (the spare-capacity group's own tree is not forwarding load).
+        Assert.InRange(spare.Distribution("splitstream.children", "children").Max, 1, 16);
+        var before = pushDown.Counter("splitstream.full.before.per.10000");
+        var after = spare.Counter("splitstream.full.before.per.10000");
+        Assert.True(after >= before + 1_000, $"full streams: push-down only {before}, with the spare-capacity group {after} (per 10000)");
+    }
 }
