@@ -23,6 +23,13 @@ public sealed class OutsideCheckTests : ICheckTestProvider
             Defaults = new CheckOptions { Depth = 12, Walks = 100, MaxSteps = 100, Seed = 7 },
         };
 
+    /// <summary>A user's mistake: the factory throws while building a node (outside any transition).</summary>
+    public static CheckTest<Election> BrokenFactory { get; } =
+        new("Outside.BrokenFactory", 2, (node, index) => index == 1 ? throw new InvalidOperationException("no configuration for node 1") : new Election(node, Size: 2), Election.Properties)
+        {
+            Description = "declared outside the CLI: its factory throws for node 1",
+        };
+
     /// <inheritdoc/>
-    public IEnumerable<CheckTest> GetTests() => [TwoLeaders];
+    public IEnumerable<CheckTest> GetTests() => [TwoLeaders, BrokenFactory];
 }

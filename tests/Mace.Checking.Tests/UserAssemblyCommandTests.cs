@@ -58,6 +58,26 @@ public sealed class UserAssemblyCommandTests : IDisposable
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TestCodeThrowsOutsideATransition_ClearErrorNamingTheTest_NoStackDump()
+    {
+        var (exit, _, error) = RunCli("check", "Outside.BrokenFactory", "--assembly", _assembly, "--no-progress");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("mace check: error: test 'Outside.BrokenFactory' threw outside a transition (in its factory, driver or a property): InvalidOperationException: no configuration for node 1", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CounterexampleFileUnwritable_ClearError()
+    {
+        var file = Path.Combine(_dir, "no-such-dir", "x.json");
+        var (exit, _, error) = RunCli("check", "Outside.TwoLeaders", "--assembly", _assembly, "-o", file, "--no-progress");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("mace check: error: cannot write the counterexample to '" + file + "'", error, StringComparison.Ordinal);
+    }
+
     private static (int ExitCode, string Output, string Error) RunCli(params string[] arguments)
     {
         var mace = Path.Combine(AppContext.BaseDirectory, "mace.dll");

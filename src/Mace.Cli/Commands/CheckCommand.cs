@@ -102,17 +102,37 @@ internal static class CheckCommand
         var clock = Stopwatch.StartNew();
         var check = Task.Factory.StartNew(() => ModelChecker.Check(test, options, stats), TaskCreationOptions.LongRunning);
         if (progress && AnsiConsole.Profile.Capabilities.Interactive) CheckProgress.Show(check, stats);
-        var result = check.GetAwaiter().GetResult();
+        CheckResult result;
+        try
+        {
+            result = check.GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A transition's exception is a violation; this one came from the test's own code.
+            Console.Error.WriteLine($"mace check: error: test '{test.Name}' threw outside a transition (in its factory, driver or a property): {ex.GetType().Name}: {ex.Message}");
+            var frame = ex.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+            if (frame is not null) Console.Error.WriteLine($"  {frame}");
+            return 2;
+        }
         clock.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         CheckSummary.Print(result, clock.Elapsed, cpu);
         if (result.Passed) return 0;
 
         var file = output ?? new FileInfo($"{test.Name}.counterexample.json");
-        File.WriteAllText(file.FullName, (result.Counterexample! with { Assembly = userAssembly }).ToJson());
         var tracePath = Path.ChangeExtension(file.FullName, ".trace.txt");
         var trace = result.Trace!.Render();
-        File.WriteAllText(tracePath, trace);
+        try
+        {
+            File.WriteAllText(file.FullName, (result.Counterexample! with { Assembly = userAssembly }).ToJson());
+            File.WriteAllText(tracePath, trace);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"mace check: error: cannot write the counterexample to '{file.FullName}': {ex.Message}");
+            return 1;
+        }
         Console.WriteLine();
         Console.Write(trace);
         Console.WriteLine();
