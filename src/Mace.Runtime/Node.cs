@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Mace.Runtime.Tracing;
+using Mace.Runtime.Transports;
 using Microsoft.Extensions.Logging;
 
 namespace Mace.Runtime;
@@ -27,6 +30,9 @@ public sealed class Node
     {
         Environment = environment;
         Address = address;
+        // Real nodes mix a random seed into their path ids, so a restarted node (whose event numbers
+        // start again at 1) never reuses one; simulated and checked nodes stay deterministic.
+        if (environment is Hosting.RealNodeEnvironment) PathSeed = (ulong)Random.Shared.NextInt64();
     }
 
     /// <summary>The seam to time, timers, randomness and transports.</summary>
@@ -89,6 +95,135 @@ public sealed class Node
         if (_depth > 0 && senderEvent > 0) Cause = new CausalLink(sender, senderEvent);
     }
 
+    /// <summary>
+    /// As <see cref="SetCause(NodeAddress, long)"/>, for a message that carried the trace context
+    /// <paramref name="context"/>: when it names a path, the running event joins it (and, with a
+    /// listener on <see cref="MaceActivity.Source"/>, gets a span whose parent is the sender's).
+    /// </summary>
+    public void SetCause(NodeAddress sender, long senderEvent, in PathContext context)
+    {
+        if (_depth == 0) return;
+        if (senderEvent > 0) Cause = new CausalLink(sender, senderEvent);
+        if (context.TraceId != default && PathId == default) JoinPath(context.TraceId, context.SpanId, context.Flags, ActivityKind.Consumer);
+    }
+
+    // ---- causal paths (docs/analysis.md, "Causal paths declared in the .mace file")
+
+    private bool _pathEnded;
+    private Activity? _span;
+    private bool _spanNamed;
+
+    /// <summary>
+    /// The causal path the running event is on (the W3C trace id every message and timer it causes
+    /// carries); <c>default</c> when none. A transition marked <c>[path=start]</c> starts one; a
+    /// delivery or timer joins the path of the event that caused it.
+    /// </summary>
+    public ActivityTraceId PathId { get; private set; }
+
+    /// <summary>Mixed into new path ids: random for real nodes, 0 (deterministic) in the simulator and checker.</summary>
+    public ulong PathSeed { get; set; }
+
+    /// <summary>The span of the running event, when it is on a path and something listens to <see cref="MaceActivity.Source"/>; null otherwise.</summary>
+    public Activity? Span => _span;
+
+    /// <summary>The path messages sent now carry: <see cref="PathId"/>, unless the running event ended it.</summary>
+    public ActivityTraceId OutgoingPath => _pathEnded ? default : PathId;
+
+    /// <summary>
+    /// The trace context a message sent now carries: the path (if any), and as parent span id the
+    /// running event's span when it has one, or else its event number.
+    /// </summary>
+    public PathContext OutgoingContext
+    {
+        get
+        {
+            var path = OutgoingPath;
+            if (path == default) return PathContext.FromSenderEvent(EventId);
+            return _span is { } span
+                ? new PathContext(path, span.SpanId, (byte)span.ActivityTraceFlags)
+                : new PathContext(path, PathContext.FromSenderEvent(EventId).SpanId, 0);
+        }
+    }
+
+    /// <summary>True when <see cref="OutgoingContext"/>'s span id is a live span's, so the event number must travel beside it.</summary>
+    public bool OutgoingSpanIsLive => _span is not null && OutgoingPath != default;
+
+    /// <summary>Starts a causal path at the running event, unless it is on one already. Generated code calls it for <c>[path=start]</c> transitions. Lane only.</summary>
+    public void StartPath()
+    {
+        if (_depth == 0 || PathId != default) return;
+        JoinPath(NewPathId(), default, 1, ActivityKind.Internal);
+    }
+
+    /// <summary>Ends the running event's path: the event stays on it, but what it sends or schedules from now on does not. Generated code calls it for <c>[path=end]</c> transitions. Lane only.</summary>
+    public void EndPath()
+    {
+        if (PathId != default) _pathEnded = true;
+    }
+
+    /// <summary>Names the running event's span after the first service event it runs (generated dispatchers call it while <see cref="Span"/> is set). Lane only.</summary>
+    public void NoteSpanEvent(string service, string eventName)
+    {
+        if (_span is not { } span) return;
+        if (!_spanNamed)
+        {
+            _spanNamed = true;
+            span.DisplayName = service + "." + eventName;
+        }
+        else
+        {
+            var services = span.GetTagItem("mace.services") as string;
+            span.SetTag("mace.services", services is null ? service : services + " > " + service);
+        }
+    }
+
+    private void JoinPath(ActivityTraceId path, ActivitySpanId parentSpan, byte flags, ActivityKind kind)
+    {
+        PathId = path;
+        _pathEnded = false;
+        if (!MaceActivity.Source.HasListeners()) return;
+        var parent = new ActivityContext(path, parentSpan, (ActivityTraceFlags)(flags | 1), isRemote: parentSpan != default);
+        var span = MaceActivity.Source.CreateActivity("event", kind, parent, idFormat: ActivityIdFormat.W3C);
+        if (span is null) return;
+        span.SetStartTime(Environment.Now.ToUniversalTime());
+        span.SetTag("mace.node", Address.ToString());
+        span.SetTag("mace.event_id", EventId);
+        if (!Cause.IsNone) span.SetTag("mace.cause", Cause.Node + "#" + Cause.Event);
+        span.Start();
+        _span = span;
+        _spanNamed = false;
+    }
+
+    private ActivityTraceId NewPathId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        var address = Address.RawValue * 31 + (ulong)Address.Kind;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes, Mix(PathSeed ^ Mix(address)));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes[8..], Mix(PathSeed + (ulong)EventId * 0x9E3779B97F4A7C15UL + address));
+        return ActivityTraceId.CreateFromBytes(bytes);
+    }
+
+    // SplitMix64's finalizer: a fixed, well-mixing bijection.
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private void EndPathAndSpan()
+    {
+        if (_span is { } span)
+        {
+            var end = Environment.Now.ToUniversalTime();
+            span.SetEndTime(end > span.StartTimeUtc ? end : span.StartTimeUtc.AddTicks(1));
+            span.Stop();
+            _span = null;
+        }
+        PathId = default;
+        _pathEnded = false;
+    }
+
     /// <summary>Runs <paramref name="action"/> as one event on the lane, now. Lane only.</summary>
     public void Execute(Action action)
     {
@@ -96,6 +231,7 @@ public sealed class Node
         {
             EventId++;
             Cause = default;
+            if (PathId != default || _span is not null) EndPathAndSpan();
         }
         _depth++;
         try
@@ -112,7 +248,12 @@ public sealed class Node
         {
             _depth--;
         }
-        if (_depth == 0) EndEvent();
+        if (_depth == 0)
+        {
+            EndEvent();
+            if (TraceSink is { } sink) sink.EndEvent(Address, EventId, Environment.Now);
+            if (PathId != default) EndPathAndSpan();
+        }
     }
 
     /// <summary>Queues <paramref name="action"/> as an external event. Any thread.</summary>
@@ -171,7 +312,18 @@ public sealed class Node
     }
 
     /// <summary>Sets a timer whose work runs as its own event. Lane only.</summary>
-    public ITimerHandle SetTimer(TimeSpan delay, Action work) => Environment.SetTimer(delay, () => Execute(work));
+    public ITimerHandle SetTimer(TimeSpan delay, Action work)
+    {
+        var path = OutgoingPath;
+        if (path == default) return Environment.SetTimer(delay, () => Execute(work));
+        // A timer set on a path fires on it: its event is a child of the one that set it.
+        var parent = _span?.SpanId ?? default;
+        return Environment.SetTimer(delay, () => Execute(() =>
+        {
+            if (PathId == default) JoinPath(path, parent, 1, ActivityKind.Internal);
+            work();
+        }));
+    }
 
     /// <summary>Sends <paramref name="phase"/> to every service once, lower layers first. Lane only.</summary>
     public void RunLifecycle(LifecyclePhase phase)

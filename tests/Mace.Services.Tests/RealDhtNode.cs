@@ -27,10 +27,10 @@ internal sealed class RealDhtNode : IAsyncDisposable, IDHTResults
 
     public NodeAddress Address => Node.Address;
 
-    public static async Task<RealDhtNode> StartAsync(TransportKind kind, int seed)
+    public static async Task<RealDhtNode> StartAsync(TransportKind kind, int seed, ITraceSink? traceSink = null)
     {
         var environment = new RealNodeEnvironment(new RealNodeOptions { Seed = seed });
-        var node = new Node(environment);
+        var node = new Node(environment) { TraceSink = traceSink, TraceLevelOverride = traceSink is null ? null : Mace.Runtime.Tracing.TraceLevel.Med };
         var result = new RealDhtNode(environment, node);
         result.Stack = await node.InvokeAsync(() =>
         {

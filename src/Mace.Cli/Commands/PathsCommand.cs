@@ -23,14 +23,14 @@ internal static class PathsCommand
     public static Command Create()
     {
         var files = LogCommand.LogFiles();
-        var start = new Option<string?>("--start") { Description = "The event that starts a path, Service.Event (like Dht.Get or Ping.Sweep); see `mace log stats` for the names." };
+        var start = new Option<string?>("--start") { Description = "The event that starts a path, Service.Event (like Dht.Get or Ping.Sweep; see `mace log stats` for the names). Without it, the paths declared in the .mace files ([path=start] ... [path=end]), by kind." };
         var expect = new Option<FileInfo?>("--expect") { Description = "Check every path against the expectations in this file (path, max-hops, max-latency, min-nodes, reaches, at-least ...; see docs/analysis.md); exit 1 when one is broken." };
         var show = new Option<int>("--show") { Description = "Print the first N paths as trees of events.", DefaultValueFactory = _ => 0 };
         var csv = new Option<FileInfo?>("--csv") { Description = "Write one row per path (start time, node, events, hops, nodes, latency) to this CSV file." };
         var otlp = new Option<string?>("--otlp") { Description = "Send every path as an OpenTelemetry trace (one span per event, child of the event that sent its message) to this OTLP endpoint, like http://localhost:4317 for Jaeger." };
         var otlpProtocol = new Option<string>("--otlp-protocol") { Description = "OTLP over grpc (port 4317) or http (http/protobuf, port 4318).", DefaultValueFactory = _ => "grpc" };
         otlpProtocol.AcceptOnlyFromAmong("grpc", "http");
-        var command = new Command("paths", "Causal paths in trace logs: each --start event and every event its messages led to, across nodes; latency and hops.")
+        var command = new Command("paths", "Causal paths in trace logs: the paths the .mace files declare ([path=start]), or each --start event and every event its messages led to, across nodes; latency and hops.")
         {
             files, start, expect, show, csv, otlp, otlpProtocol,
         };
@@ -43,11 +43,6 @@ internal static class PathsCommand
                 return 2;
             }
             var expectFile = result.GetValue(expect);
-            if (result.GetValue(start) is null && expectFile is null)
-            {
-                Console.Error.WriteLine("mace paths: error: give --start Service.Event, --expect FILE, or both");
-                return 2;
-            }
             List<PathExpectation>? expectations = null;
             if (expectFile is not null)
             {
@@ -75,8 +70,13 @@ internal static class PathsCommand
                 return 2;
             }
             if (expectations is not null && result.GetValue(start) is null) return Expect(history, expectations);
-            var name = result.GetValue(start)!;
-            var paths = history.Paths(name);
+            var name = result.GetValue(start);
+            if (name is null && !history.HasDeclaredPaths)
+            {
+                Console.Error.WriteLine("mace paths: error: these logs have no declared paths (no transition marked [path=start] ran); give --start Service.Event, --expect FILE, or both");
+                return 2;
+            }
+            var paths = name is null ? history.DeclaredPaths() : history.PathsFrom(name);
             if (paths.Count == 0)
             {
                 var known = history.Events.Select(e => e.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(20);
@@ -88,14 +88,15 @@ internal static class PathsCommand
                 Console.Error.WriteLine("mace paths: warning: no delivery in these logs names its sender's event (logs from before causal links, or from one node); every path is its start event alone");
             }
             for (var i = 0; i < Math.Min(shown, paths.Count); i++) Console.Write(Tree(paths[i], i + 1));
-            PrintSummary(name, paths, history);
+            if (name is not null) PrintSummary(name, paths, history);
+            else foreach (var kind in paths.GroupBy(p => p.Kind!, StringComparer.Ordinal)) PrintSummary(kind.Key, [.. kind], history);
             if (result.GetValue(csv) is { } file)
             {
-                var text = new StringBuilder("start_s,node,events,hops,nodes,latency_ms\n");
+                var text = new StringBuilder("start_s,node,events,hops,nodes,latency_ms,kind,path_id,busy_ms\n");
                 var origin = history.Events[0].Time;
                 foreach (var p in paths)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"{(p.Start.Time - origin).TotalSeconds:0.000000},{LogCommand.Csv(p.Start.Node)},{p.Events.Count},{p.Hops},{p.Nodes},{p.Latency.TotalMilliseconds:0.000}\n");
+                    text.Append(CultureInfo.InvariantCulture, $"{(p.Start.Time - origin).TotalSeconds:0.000000},{LogCommand.Csv(p.Start.Node)},{p.Events.Count},{p.Hops},{p.Nodes},{p.Latency.TotalMilliseconds:0.000},{LogCommand.Csv(p.Kind ?? name ?? "")},{p.Id},{p.Busy.TotalMilliseconds:0.000}\n");
                 }
                 try
                 {
@@ -115,7 +116,7 @@ internal static class PathsCommand
     }
 
     // Each path as one OpenTelemetry trace through the SDK's OTLP exporter; false when the collector did not take them.
-    private static bool SendToOtlp(List<CausalPath> paths, string startName, Uri endpoint, string protocol)
+    private static bool SendToOtlp(List<CausalPath> paths, string? startName, Uri endpoint, string protocol)
     {
         var http = protocol == "http";
         // Over http/protobuf a bare collector address means its trace path.
@@ -235,8 +236,7 @@ internal static class PathsCommand
     private static string Tree(CausalPath path, int number)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"path {number}: {path.Events.Count} events, {path.Hops} hops, {path.Nodes} nodes, {path.Latency.TotalMilliseconds:0.000} ms\n");
-        var members = path.Events.Select(e => e.Event).ToHashSet();
+        text.Append(CultureInfo.InvariantCulture, $"path {number}: {path.Events.Count} events, {path.Hops} hops, {path.Nodes} nodes, {path.Latency.TotalMilliseconds:0.000} ms{(path.Id is { } id ? $"  {path.Kind} trace {id}" : "")}\n");
         void Walk(CausalEvent e, int depth)
         {
             var at = (e.Time - path.Start.Time).TotalMilliseconds;
@@ -245,8 +245,9 @@ internal static class PathsCommand
             var through = string.Join(" > ", names.Take(4)) + (names.Count > 4 ? " > ..." : "");
             text.Append(' ', 2 + depth * 2).Append(CultureInfo.InvariantCulture, $"+{at:0.000} ms  {e.Node}  {through}");
             if (e.Records[0].Details is { } d) text.Append("  ").Append(d.Length > 100 ? d[..100] + "..." : d);
+            if (e.Duration is { Ticks: > 0 } ran) text.Append(CultureInfo.InvariantCulture, $"  (ran {ran.TotalMilliseconds:0.000} ms)");
             text.Append('\n');
-            foreach (var next in e.Effects) if (members.Contains(next)) Walk(next, depth + 1);
+            foreach (var next in path.ChildrenOf(e)) Walk(next, depth + 1);
         }
         Walk(path.Start, 0);
         return text.ToString();

@@ -21,9 +21,14 @@ internal sealed partial class Binder
         {
             foreach (var guard in transition.Guards) guardChecker.Check(guard);
             CheckDuplicateParameters(transition.Parameters, _diagnostics);
-            var (merge, once, validOptions) = BindTransitionOptions(transition);
+            var (merge, once, path, validOptions) = BindTransitionOptions(transition);
             if (transition.Kind == TransitionKind.Aspect)
             {
+                if (path != PathRole.None)
+                {
+                    var option = transition.Options.First(o => o.Name.Text == "path");
+                    _diagnostics.ReportInvalidTransitionOption(option.Span, "path", option.Value.Text, "an aspect runs at the end of an event, so it cannot start or end a path");
+                }
                 var aspect = BindAspect(transition, index, variables, once);
                 if (aspect is not null)
                 {
@@ -39,6 +44,7 @@ internal sealed partial class Binder
                 MarkFailed(transition, events);
                 continue;
             }
+            bound.Path = path;
             bound.Event!.Transitions.Add(bound);
             transitions.Add(bound);
             index++;
@@ -46,10 +52,11 @@ internal sealed partial class Binder
         return (transitions.ToImmutable(), aspects.ToImmutable());
     }
 
-    private (MergeKind Merge, bool Once, bool Valid) BindTransitionOptions(TransitionSyntax transition)
+    private (MergeKind Merge, bool Once, PathRole Path, bool Valid) BindTransitionOptions(TransitionSyntax transition)
     {
         var merge = MergeKind.None;
         var once = false;
+        var path = PathRole.None;
         var valid = true;
         foreach (var option in transition.Options)
         {
@@ -58,13 +65,15 @@ internal sealed partial class Binder
                 case ("merge", "pre"): merge = MergeKind.Pre; break;
                 case ("merge", "post"): merge = MergeKind.Post; break;
                 case ("exec", "once"): once = true; break;
+                case ("path", "start"): path |= PathRole.Start; break;
+                case ("path", "end"): path |= PathRole.End; break;
                 default:
                     _diagnostics.ReportInvalidTransitionOption(option.Span, option.Name.Text, option.Value.Text);
                     valid = false;
                     break;
             }
         }
-        return (merge, once, valid);
+        return (merge, once, path, valid);
     }
 
     private TransitionSymbol? BindEventTransition(

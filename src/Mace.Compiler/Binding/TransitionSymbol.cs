@@ -33,6 +33,9 @@ internal sealed class TransitionSymbol
 
     public bool Once { get; }
 
+    /// <summary>Whether the transition starts and/or ends a causal path (<c>[path=start]</c>, <c>[path=end]</c>).</summary>
+    public PathRole Path { get; set; }
+
     public string? MessageType { get; set; }
 
     public int MessageSlot { get; set; } = -1;

@@ -68,7 +68,11 @@ public sealed partial class DiagnosticBag
 
     /// <summary>MACE2016: an unknown transition option, or a bad value for a known one.</summary>
     public void ReportInvalidTransitionOption(MaceSpan span, string name, string value) =>
-        Error("MACE2016", span, $"invalid transition option '{name}={value}' (expected merge=pre, merge=post or exec=once)");
+        Error("MACE2016", span, $"invalid transition option '{name}={value}' (expected merge=pre, merge=post, exec=once, path=start or path=end)");
+
+    /// <summary>MACE2016: a transition option that this kind of transition cannot take.</summary>
+    public void ReportInvalidTransitionOption(MaceSpan span, string name, string value, string reason) =>
+        Error("MACE2016", span, $"invalid transition option '{name}={value}': {reason}");
 
     /// <summary>MACE2017: an unknown service header option.</summary>
     public void ReportUnknownServiceOption(MaceSpan span, string name) =>

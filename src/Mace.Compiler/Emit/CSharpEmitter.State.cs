@@ -47,9 +47,10 @@ internal sealed partial class CSharpEmitter
         _w.WriteLine();
         _w.WriteLine("private void __TraceEvent(string eventName, string? details)");
         _w.OpenBrace();
+        _w.WriteLine("if (Node.Span is not null) Node.NoteSpanEvent(" + Quote(service.Name) + ", eventName);");
         _w.WriteLine("if (__TraceLevel < global::Mace.Runtime.Tracing.TraceLevel.Low || Node.TraceSink is not { } sink) return;");
         _w.WriteLine("sink.Record(new global::Mace.Runtime.Tracing.TraceRecord(Now, LocalAddress, " + Quote(service.Name) + ", eventName, details,");
-        _w.WriteLine("    __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null) { EventId = Node.EventId, Cause = Node.Cause });");
+        _w.WriteLine("    __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null) { EventId = Node.EventId, Cause = Node.Cause, Path = Node.PathId });");
         _w.CloseBrace();
     }
 }

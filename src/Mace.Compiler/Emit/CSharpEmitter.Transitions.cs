@@ -10,6 +10,9 @@ internal sealed partial class CSharpEmitter
         var arguments = Join(e.HasRid ? "rid" : string.Empty, Arguments(parameters));
         _w.WriteLine("private " + e.ReturnType + " " + name + "(" + Join(rid, Parameters(parameters)) + ")");
         _w.OpenBrace();
+        // A path starts before the event's record, so the record (and its span) is on it.
+        var starts = transitions.Where(t => (t.Path & PathRole.Start) != 0).ToList();
+        if (starts.Count > 0) _w.WriteLine("if (" + string.Join(" || ", starts.Select(t => "(" + Condition(t, arguments) + ")")) + ") Node.StartPath();");
         _w.WriteLine("__TraceEvent(" + Quote(traceName) + ", " + TraceDetails(parameters) + ");");
         var pre = transitions.Where(t => t.Merge == MergeKind.Pre).ToList();
         var post = transitions.Where(t => t.Merge == MergeKind.Post).ToList();
@@ -44,7 +47,8 @@ internal sealed partial class CSharpEmitter
     private static string Condition(TransitionSymbol t, string arguments) =>
         (t.Once ? "!" + t.OnceField + " && " : string.Empty) + t.GuardName + "(" + arguments + ")";
 
-    private static string OnceSet(TransitionSymbol t) => t.Once ? t.OnceField + " = true; " : string.Empty;
+    private static string OnceSet(TransitionSymbol t) =>
+        (t.Once ? t.OnceField + " = true; " : string.Empty) + ((t.Path & PathRole.End) != 0 ? "Node.EndPath(); " : string.Empty);
 
     private string TraceDetails(IReadOnlyList<ParameterSymbol> parameters)
     {

@@ -21,6 +21,12 @@ public sealed class CausalEvent(string node, long id, IReadOnlyList<TraceLogReco
     /// <summary>When the event ran.</summary>
     public DateTime Time => Records[0].Time;
 
+    /// <summary>How long it ran (from its end entry); null when the log has none.</summary>
+    public TimeSpan? Duration => Records[0].Duration;
+
+    /// <summary>The causal path it is on (a trace id); null when none.</summary>
+    public string? Path => Records.FirstOrDefault(r => r.Path is not null).Path;
+
     /// <summary>The event that sent the message this one delivers, when it is in the logs.</summary>
     public CausalEvent? Cause { get; internal set; }
 
@@ -35,6 +41,34 @@ public sealed class CausalEvent(string node, long id, IReadOnlyList<TraceLogReco
 /// <param name="Events">The path's events, breadth first from the seed, each with its hop count (messages from the seed).</param>
 public sealed record CausalPath(CausalEvent Start, IReadOnlyList<(CausalEvent Event, int Hops)> Events)
 {
+    private readonly Dictionary<CausalEvent, List<CausalEvent>>? _children;
+
+    /// <summary>A path declared in the <c>.mace</c> file: <paramref name="id"/> is its trace id, <paramref name="kind"/> the event that started it, <paramref name="children"/> each member's members.</summary>
+    internal CausalPath(CausalEvent start, IReadOnlyList<(CausalEvent Event, int Hops)> events, string id, string kind, Dictionary<CausalEvent, List<CausalEvent>> children)
+        : this(start, events)
+    {
+        Id = id;
+        Kind = kind;
+        _children = children;
+    }
+
+    /// <summary>The path's trace id (32 hex digits) when it was declared in the <c>.mace</c> file; null for one followed from <c>--start</c>.</summary>
+    public string? Id { get; }
+
+    /// <summary>The <c>Service.Event</c> that started a declared path (its <c>[path=start]</c> transition's event); null otherwise.</summary>
+    public string? Kind { get; }
+
+    /// <summary>The members caused by <paramref name="e"/>: the deliveries of its messages and, on a declared path, the timer events it set.</summary>
+    public IEnumerable<CausalEvent> ChildrenOf(CausalEvent e)
+    {
+        if (_children is not null) return _children.TryGetValue(e, out var list) ? list : [];
+        var members = Events.Select(m => m.Event).ToHashSet();
+        return e.Effects.Where(members.Contains);
+    }
+
+    /// <summary>How long the path's events ran in all (their end entries); zero when the logs have none.</summary>
+    public TimeSpan Busy => TimeSpan.FromTicks(Events.Sum(m => m.Event.Duration?.Ticks ?? 0));
+
     /// <summary>The most messages between the seed and any event of the path.</summary>
     public int Hops => Events.Max(e => e.Hops);
 
@@ -113,6 +147,69 @@ public sealed class CausalHistory
             paths.Add(new CausalPath(seed, members));
         }
         return paths;
+    }
+
+    /// <summary>True when some event is on a path declared in a <c>.mace</c> file (<c>[path=start]</c>).</summary>
+    public bool HasDeclaredPaths => Events.Any(e => e.Path is not null);
+
+    /// <summary>
+    /// The paths declared in the <c>.mace</c> files: the events of each trace id, from the event
+    /// that started it (a <c>[path=start]</c> transition) to where a <c>[path=end]</c> one ended it.
+    /// A member is under the event that sent its message or, for a timer, under the path's previous
+    /// event on the same node; hops count messages from the start.
+    /// </summary>
+    public List<CausalPath> DeclaredPaths()
+    {
+        var byPath = new Dictionary<string, List<CausalEvent>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var e in Events)
+        {
+            if (e.Path is not { } id) continue;
+            if (!byPath.TryGetValue(id, out var list))
+            {
+                byPath[id] = list = [];
+                order.Add(id);
+            }
+            list.Add(e);
+        }
+        var paths = new List<CausalPath>(order.Count);
+        foreach (var id in order)
+        {
+            var members = byPath[id];
+            var memberSet = members.ToHashSet();
+            // The start: the first member whose cause is not on the path (members are in time order).
+            var start = members.FirstOrDefault(m => m.Cause is null || !memberSet.Contains(m.Cause)) ?? members[0];
+            var hops = new Dictionary<CausalEvent, int> { [start] = 0 };
+            var children = new Dictionary<CausalEvent, List<CausalEvent>>();
+            var lastOnNode = new Dictionary<string, CausalEvent>(StringComparer.Ordinal) { [start.Node] = start };
+            foreach (var m in members.Where(m => m != start))
+            {
+                CausalEvent? parent = m.Cause is { } cause && hops.ContainsKey(cause) ? cause : lastOnNode.GetValueOrDefault(m.Node);
+                if (parent is null) parent = start;
+                hops[m] = hops[parent] + (parent == m.Cause ? 1 : 0);
+                if (!children.TryGetValue(parent, out var list)) children[parent] = list = [];
+                list.Add(m);
+                lastOnNode[m.Node] = m;
+            }
+            var kindRecord = start.Records.FirstOrDefault(r => r.Path is not null);
+            var kind = kindRecord.Service + "." + kindRecord.Event;
+            paths.Add(new CausalPath(start, [.. members.Select(m => (m, hops[m]))], id, kind, children));
+        }
+        return paths;
+    }
+
+    /// <summary>
+    /// The paths that <paramref name="start"/> names: the declared paths of that kind when the logs
+    /// have any, or else every event named <paramref name="start"/> followed through its messages (<see cref="Paths"/>).
+    /// </summary>
+    public List<CausalPath> PathsFrom(string start)
+    {
+        if (HasDeclaredPaths)
+        {
+            var declared = DeclaredPaths().Where(p => string.Equals(p.Kind, start, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (declared.Count > 0) return declared;
+        }
+        return Paths(start);
     }
 
     /// <summary>

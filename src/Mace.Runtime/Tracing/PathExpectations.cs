@@ -92,7 +92,7 @@ public static class PathExpectations
         var checkedCounts = new Dictionary<PathExpectation, int>();
         foreach (var expectation in expectations)
         {
-            var paths = history.Paths(expectation.Start);
+            var paths = history.PathsFrom(expectation.Start);
             checkedCounts[expectation] = paths.Count;
             foreach (var path in paths)
             {

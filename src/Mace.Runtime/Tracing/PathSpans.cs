@@ -5,8 +5,8 @@ namespace Mace.Runtime.Tracing;
 /// <summary>
 /// Causal paths as OpenTelemetry traces: each path becomes one trace, each of its events one span
 /// (named <c>Service.Event</c>, on the <see cref="SourceName"/> activity source), child of the span
-/// of the event that sent its message. Events are atomic in Mace, so a span lasts one tick at the
-/// event's time. Anything listening to the source receives them: the OpenTelemetry SDK with an OTLP
+/// of the event that sent its message (or, on a declared path, that set its timer). A span lasts as
+/// long as its event ran when the log has the event's end (version 2 logs), else one tick. Anything listening to the source receives them: the OpenTelemetry SDK with an OTLP
 /// exporter sends them to Jaeger, Tempo or a collector (<c>mace paths --otlp</c>).
 /// </summary>
 public static class PathSpans
@@ -23,11 +23,19 @@ public static class PathSpans
         var created = 0;
         foreach (var path in paths)
         {
+            var parents = new Dictionary<CausalEvent, CausalEvent>();
+            foreach (var (e, _) in path.Events)
+            {
+                foreach (var child in path.ChildrenOf(e)) parents.TryAdd(child, e);
+            }
             var contexts = new Dictionary<CausalEvent, ActivityContext>();
+            // A declared path keeps its own trace id: the root's context names it, with no parent span.
+            var root = path.Id is { } id ? new ActivityContext(ActivityTraceId.CreateFromString(id), default, ActivityTraceFlags.Recorded) : default;
             foreach (var (e, hops) in path.Events)
             {
-                var parent = e != path.Start && e.Cause is { } cause && contexts.TryGetValue(cause, out var sent) ? sent : default;
-                using var activity = source.CreateActivity(e == path.Start && startName is not null ? startName : e.Name, parent == default ? ActivityKind.Internal : ActivityKind.Consumer, parent);
+                var parent = e != path.Start && parents.TryGetValue(e, out var by) && contexts.TryGetValue(by, out var sent) ? sent : root;
+                var kind = e != path.Start && e.Cause is not null ? ActivityKind.Consumer : ActivityKind.Internal;
+                using var activity = source.CreateActivity(e == path.Start && startName is not null ? startName : e.Name, kind, parent);
                 if (activity is null) continue;
                 var first = e.Records[0];
                 activity.SetStartTime(e.Time);
@@ -38,7 +46,7 @@ public static class PathSpans
                 if (first.Details is { } details) activity.SetTag("mace.details", details);
                 if (e.Cause is { } from) activity.SetTag("mace.cause", $"{from.Node}#{from.Id}");
                 activity.Start();
-                activity.SetEndTime(e.Time.AddTicks(1));
+                activity.SetEndTime(e.Duration is { Ticks: > 0 } duration ? e.Time + duration : e.Time.AddTicks(1));
                 activity.Stop();
                 contexts[e] = activity.Context;
                 created++;

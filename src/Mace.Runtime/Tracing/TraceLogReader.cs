@@ -10,7 +10,17 @@ public sealed class TraceLogFormatException(string message) : Exception(message)
 /// event number (records of one event share it) and, for a delivery, the sending node and event.
 /// </summary>
 public readonly record struct TraceLogRecord(DateTime Time, string Node, string Service, string Event, string? Details, string? State,
-    long EventId = 0, string? CauseNode = null, long CauseEvent = 0);
+    long EventId = 0, string? CauseNode = null, long CauseEvent = 0)
+{
+    /// <summary>The causal path the event is on (a W3C trace id, 32 hex digits); null when none or in a version 1 log.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>When the event ended (its end entry); null when the log has none for it (version 1, or its writer was killed first).</summary>
+    public DateTime? End { get; init; }
+
+    /// <summary>How long the event ran (end minus start); null without an end.</summary>
+    public TimeSpan? Duration => End is { } end ? end - Time : null;
+}
 
 /// <summary>
 /// Reads trace logs written by <see cref="TraceLogWriter"/>, streaming: records come out in file
@@ -29,6 +39,9 @@ public sealed class TraceLogReader : IDisposable
         _stream = stream;
         _name = name;
     }
+
+    /// <summary>The file's format version.</summary>
+    public byte Version { get; private init; }
 
     /// <summary>True when the file ended inside an entry; the records before it were read.</summary>
     public bool Truncated { get; private set; }
@@ -61,11 +74,11 @@ public sealed class TraceLogReader : IDisposable
         {
             throw new TraceLogFormatException($"{name}: not a Mace trace log (the file does not start with MACELOG)");
         }
-        if (header[7] != TraceLogFormat.Version)
+        if (header[7] < TraceLogFormat.OldestReadableVersion || header[7] > TraceLogFormat.Version)
         {
-            throw new TraceLogFormatException($"{name}: trace log version {header[7]}; this mace reads version {TraceLogFormat.Version}");
+            throw new TraceLogFormatException($"{name}: trace log version {header[7]}; this mace reads versions {TraceLogFormat.OldestReadableVersion} to {TraceLogFormat.Version}");
         }
-        return new TraceLogReader(stream, name) { _offset = 8 };
+        return new TraceLogReader(stream, name) { _offset = 8, Version = header[7] };
     }
 
     /// <summary>Every record of the file at <paramref name="path"/>, and whether it was cut short.</summary>
@@ -73,13 +86,40 @@ public sealed class TraceLogReader : IDisposable
     public static (List<TraceLogRecord> Records, bool Truncated) ReadAll(string path)
     {
         using var reader = Open(path);
-        var records = reader.Records().ToList();
+        var records = new List<TraceLogRecord>();
+        var ends = new Dictionary<(string Node, long Event), DateTime>();
+        foreach (var entry in reader.Entries())
+        {
+            if (entry.IsEnd) ends[(entry.Record.Node, entry.Record.EventId)] = entry.Record.Time;
+            else records.Add(entry.Record);
+        }
+        if (ends.Count > 0)
+        {
+            for (var i = 0; i < records.Count; i++)
+            {
+                if (ends.TryGetValue((records[i].Node, records[i].EventId), out var end)) records[i] = records[i] with { End = end };
+            }
+        }
         return (records, reader.Truncated);
     }
 
-    /// <summary>The records in file order.</summary>
+    /// <summary>The records in file order (their <see cref="TraceLogRecord.End"/> unset: <see cref="ReadAll"/> joins the ends).</summary>
     /// <exception cref="TraceLogFormatException">An entry is corrupt (an unknown tag, a name number never defined, an absurd length).</exception>
     public IEnumerable<TraceLogRecord> Records()
+    {
+        foreach (var entry in Entries())
+        {
+            if (!entry.IsEnd) yield return entry.Record;
+        }
+    }
+
+    /// <summary>
+    /// Every event and end entry in file order. An end entry comes as a record with only its
+    /// <see cref="TraceLogRecord.Time"/> (the end), <see cref="TraceLogRecord.Node"/> and
+    /// <see cref="TraceLogRecord.EventId"/> set, and <c>IsEnd</c> true; it follows the event's records.
+    /// </summary>
+    /// <exception cref="TraceLogFormatException">An entry is corrupt (an unknown tag, a name number never defined, an absurd length).</exception>
+    public IEnumerable<(TraceLogRecord Record, bool IsEnd)> Entries()
     {
         long ticks = 0;
         while (true)
@@ -89,6 +129,7 @@ public sealed class TraceLogReader : IDisposable
             if (tag < 0) yield break;
             _offset++;
             TraceLogRecord record;
+            bool ended;
             try
             {
                 if (tag == TraceLogFormat.NameTag)
@@ -96,10 +137,18 @@ public sealed class TraceLogReader : IDisposable
                     _names.Add(ReadText(allowNone: false)!);
                     continue;
                 }
-                if (tag != TraceLogFormat.EventTag) throw Corrupt(start, $"unknown entry tag {tag}");
+                var isEnd = tag == TraceLogFormat.EndTag && Version >= 2;
+                if (tag != TraceLogFormat.EventTag && !isEnd) throw Corrupt(start, $"unknown entry tag {tag}");
                 var delta = (long)ReadVarint();
                 ticks += (delta >>> 1) ^ -(delta & 1);
                 if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks) throw Corrupt(start, "a time outside the calendar");
+                if (isEnd)
+                {
+                    var endNode = NameAt(start);
+                    record = new TraceLogRecord(new DateTime(ticks, DateTimeKind.Utc), endNode, string.Empty, string.Empty, null, null, (long)ReadVarint());
+                    ended = true;
+                    goto emit;
+                }
                 var (node, service, name) = (NameAt(start), NameAt(start), NameAt(start));
                 var eventId = (long)ReadVarint();
                 var causeNumber = ReadVarint();
@@ -110,14 +159,25 @@ public sealed class TraceLogReader : IDisposable
                     causeNode = causeNumber <= (ulong)_names.Count ? _names[(int)(causeNumber - 1)] : throw Corrupt(start, $"cause name number {causeNumber - 1} is not defined (only {_names.Count} are)");
                     causeEvent = (long)ReadVarint();
                 }
-                record = new TraceLogRecord(new DateTime(ticks, DateTimeKind.Utc), node, service, name, ReadText(allowNone: true), ReadText(allowNone: true), eventId, causeNode, causeEvent);
+                var details = ReadText(allowNone: true);
+                var state = ReadText(allowNone: true);
+                string? path = null;
+                if (Version >= 2)
+                {
+                    var hasPath = ReadByteOrEnd();
+                    if (hasPath == 1) path = Convert.ToHexStringLower(ReadBytes(16));
+                    else if (hasPath != 0) throw Corrupt(start, $"a path marker {hasPath} (0 or 1 expected)");
+                }
+                record = new TraceLogRecord(new DateTime(ticks, DateTimeKind.Utc), node, service, name, details, state, eventId, causeNode, causeEvent) { Path = path };
+                ended = false;
             }
             catch (EndOfStreamException)
             {
                 Truncated = true;
                 yield break;
             }
-            yield return record;
+            emit:
+            yield return (record, ended);
         }
     }
 
@@ -144,6 +204,22 @@ public sealed class TraceLogReader : IDisposable
         if (_stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false) < bytes.Length) throw new EndOfStreamException();
         _offset += bytes.Length;
         return Encoding.UTF8.GetString(bytes);
+    }
+
+    private int ReadByteOrEnd()
+    {
+        var b = _stream.ReadByte();
+        if (b < 0) throw new EndOfStreamException();
+        _offset++;
+        return b;
+    }
+
+    private byte[] ReadBytes(int count)
+    {
+        var bytes = new byte[count];
+        if (_stream.ReadAtLeast(bytes, count, throwOnEndOfStream: false) < count) throw new EndOfStreamException();
+        _offset += count;
+        return bytes;
     }
 
     private ulong ReadVarint()

@@ -19,6 +19,8 @@ public sealed class TraceLogWriter : ITraceSink, IDisposable
     private byte[] _buffer = new byte[256];
     private long _previousTicks;
     private bool _disposed;
+    // The event each node last wrote a record for: only those events get an end entry.
+    private readonly Dictionary<NodeAddress, long> _openEvents = [];
 
     /// <summary>Writes a new log to <paramref name="stream"/> (the header first).</summary>
     public TraceLogWriter(Stream stream, bool ownsStream = false)
@@ -49,7 +51,7 @@ public sealed class TraceLogWriter : ITraceSink, IDisposable
             var cause = record.Cause.IsNone ? -1 : Name(record.Cause.Node.ToString());
             var ticks = record.Time.Ticks;
             var length = 0;
-            Ensure(1 + 8 * 10 + Text(record.Details) + Text(record.State));
+            Ensure(1 + 8 * 10 + 17 + Text(record.Details) + Text(record.State));
             _buffer[length++] = TraceLogFormat.EventTag;
             length = WriteVarint(ZigZag(ticks - _previousTicks), length);
             length = WriteVarint((ulong)node, length);
@@ -60,9 +62,39 @@ public sealed class TraceLogWriter : ITraceSink, IDisposable
             if (cause >= 0) length = WriteVarint((ulong)record.Cause.Event, length);
             length = WriteText(record.Details, length);
             length = WriteText(record.State, length);
+            if (record.Path == default)
+            {
+                _buffer[length++] = 0;
+            }
+            else
+            {
+                _buffer[length++] = 1;
+                record.Path.CopyTo(_buffer.AsSpan(length, 16));
+                length += 16;
+            }
             _stream.Write(_buffer, 0, length);
             _previousTicks = ticks;
+            _openEvents[record.Node] = record.EventId;
             Records++;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void EndEvent(NodeAddress node, long eventId, DateTime time)
+    {
+        lock (_gate)
+        {
+            if (_disposed || !_openEvents.TryGetValue(node, out var open) || open != eventId) return;
+            _openEvents.Remove(node);
+            var name = Name(node.ToString());
+            Ensure(1 + 3 * 10);
+            var length = 0;
+            _buffer[length++] = TraceLogFormat.EndTag;
+            length = WriteVarint(ZigZag(time.Ticks - _previousTicks), length);
+            length = WriteVarint((ulong)name, length);
+            length = WriteVarint((ulong)eventId, length);
+            _stream.Write(_buffer, 0, length);
+            _previousTicks = time.Ticks;
         }
     }
 

@@ -8,4 +8,7 @@ public readonly record struct TraceRecord(DateTime Time, NodeAddress Node, strin
 
     /// <summary>The remote event that sent the message this event delivers; none for timers and calls.</summary>
     public CausalLink Cause { get; init; }
+
+    /// <summary>The causal path the event is on (<see cref="Runtime.Node.PathId"/>); <c>default</c> when none.</summary>
+    public System.Diagnostics.ActivityTraceId Path { get; init; }
 }

@@ -74,6 +74,12 @@ public static class FrameCodec
         Span<byte> path = stackalloc byte[PathContext.Size];
         header.Path.WriteTo(path);
         writer.WriteRaw(path);
+        if ((header.Flags & FrameHeader.SenderEventFollowsFlag) != 0)
+        {
+            Span<byte> senderEvent = stackalloc byte[8];
+            BinaryPrimitives.WriteInt64BigEndian(senderEvent, header.SenderEventField);
+            writer.WriteRaw(senderEvent);
+        }
     }
 
     /// <summary>
@@ -95,12 +101,14 @@ public static class FrameCodec
         var version = reader.ReadByte();
         if (version != Version) throw new MaceFormatException($"unsupported frame version {version}", 0);
         var flags = reader.ReadByte();
-        if (flags != 0) throw new MaceFormatException($"unknown frame flags 0x{flags:x2}", 1);
+        if ((flags & ~FrameHeader.SenderEventFollowsFlag) != 0) throw new MaceFormatException($"unknown frame flags 0x{flags:x2}", 1);
         var source = reader.ReadNodeAddress();
         var destination = reader.ReadNodeAddress();
         var registrationId = reader.ReadInt32();
         var path = PathContext.Read(reader.ReadRaw(PathContext.Size));
+        long senderEvent = 0;
+        if ((flags & FrameHeader.SenderEventFollowsFlag) != 0) senderEvent = BinaryPrimitives.ReadInt64BigEndian(reader.ReadRaw(8));
         payload = body[reader.Position..];
-        return new FrameHeader(source, destination, registrationId, path, flags);
+        return new FrameHeader(source, destination, registrationId, path, flags) { SenderEventField = senderEvent };
     }
 }

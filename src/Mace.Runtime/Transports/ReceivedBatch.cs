@@ -40,7 +40,7 @@ internal sealed class ReceivedBatch
     public void Add(in FrameHeader header, int offset, int length)
     {
         if (_count == _entries.Length) Array.Resize(ref _entries, _count * 2);
-        _entries[_count++] = new Entry(header.Source, header.Destination, header.RegistrationId, offset, length, header.Path.SenderEvent);
+        _entries[_count++] = new Entry(header.Source, header.Destination, header.RegistrationId, offset, length, header.SenderEvent, header.Path);
     }
 
     /// <summary>Sets the array the payload offsets refer to. Receive loop, before posting.</summary>
@@ -64,9 +64,9 @@ internal sealed class ReceivedBatch
     private void DispatchCurrent()
     {
         ref readonly var entry = ref _entries[_current];
-        _owner.Node.SetCause(entry.Source, entry.SenderEvent);
+        _owner.Node.SetCause(entry.Source, entry.SenderEvent, entry.Path);
         _owner.Dispatch(_connection, entry.Source, entry.Destination, entry.RegistrationId, new Payload(_data.AsMemory(entry.Offset, entry.Length)));
     }
 
-    private readonly record struct Entry(NodeAddress Source, NodeAddress Destination, int RegistrationId, int Offset, int Length, long SenderEvent);
+    private readonly record struct Entry(NodeAddress Source, NodeAddress Destination, int RegistrationId, int Offset, int Length, long SenderEvent, PathContext Path);
 }

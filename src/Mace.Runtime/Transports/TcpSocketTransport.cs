@@ -129,9 +129,10 @@ public sealed partial class TcpSocketTransport : ServiceBase, ITransport
             var bytes = payload.ToArray();
             Statistics.Sent(1, size);
             var senderEvent = Node.EventId;
+            var path = Node.OutgoingContext;
             Node.Post(() =>
             {
-                Node.SetCause(ListenAddress, senderEvent);
+                Node.SetCause(ListenAddress, senderEvent, path);
                 Dispatch(null, ListenAddress, dest, registrationId, new Payload(bytes));
             });
             return true;
@@ -160,10 +161,22 @@ public sealed partial class TcpSocketTransport : ServiceBase, ITransport
     private NodeAddress _headerDest;
     private int _headerRegistrationId;
     private byte[] _prefixAndHeader = new byte[64];
+    private byte[] _pathHeader = [];
     private int _prefixAndHeaderLength;
 
     private ReadOnlySpan<byte> PrefixAndHeader(NodeAddress dest, int registrationId)
     {
+        if (Node.OutgoingPath != default)
+        {
+            // A message on a causal path carries its trace id (and maybe the extension): encode the
+            // whole header, and leave the cache to the next message off the path.
+            _frameBuffer.Clear();
+            var pathLength = FrameCodec.Write(_frameBuffer, FrameHeader.ForSend(Node, ListenAddress, dest, registrationId), default(Payload));
+            if (_pathHeader.Length < pathLength) _pathHeader = new byte[pathLength];
+            _frameBuffer.WrittenSpan.CopyTo(_pathHeader);
+            _frameBuffer.Clear();
+            return _pathHeader.AsSpan(0, pathLength);
+        }
         if (_prefixAndHeaderLength == 0 || _headerDest != dest || _headerRegistrationId != registrationId)
         {
             _frameBuffer.Clear();

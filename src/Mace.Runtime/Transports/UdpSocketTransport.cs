@@ -104,7 +104,7 @@ public sealed class UdpSocketTransport : ServiceBase, ITransport
             SocketTransportLog.DatagramNotSent(_logger, ListenAddress, dest, _running ? "not an IPv4 address" : "the transport is not running");
             return false;
         }
-        var header = new FrameHeader(ListenAddress, dest, registrationId, PathContext.FromSenderEvent(Node.EventId));
+        var header = FrameHeader.ForSend(Node, ListenAddress, dest, registrationId);
         var size = FrameCodec.Write(_frameBuffer, header, message);
         try
         {
@@ -206,8 +206,9 @@ public sealed class UdpSocketTransport : ServiceBase, ITransport
         var source = header.Source;
         var destination = header.Destination;
         var registrationId = header.RegistrationId;
-        var senderEvent = header.Path.SenderEvent;
-        Node.Post(() => Dispatch(source, destination, registrationId, payload, senderEvent));
+        var senderEvent = header.SenderEvent;
+        var path = header.Path;
+        Node.Post(() => Dispatch(source, destination, registrationId, payload, senderEvent, path));
     }
 
     // A cluster key is shared, so it proves membership, not which member: the claimed source must
@@ -230,10 +231,10 @@ public sealed class UdpSocketTransport : ServiceBase, ITransport
         return true;
     }
 
-    private void Dispatch(NodeAddress source, NodeAddress destination, int registrationId, byte[] payload, long senderEvent)
+    private void Dispatch(NodeAddress source, NodeAddress destination, int registrationId, byte[] payload, long senderEvent, PathContext path)
     {
         Interlocked.Decrement(ref _queuedDatagrams);
-        Node.SetCause(source, senderEvent);
+        Node.SetCause(source, senderEvent, path);
         if (!_running) return;
         var receiver = _receivers.Get(registrationId);
         if (receiver is null)

@@ -19,7 +19,11 @@ internal sealed class SimMessage : ISimEventHandler
         Epoch = connection?.Epoch ?? 0;
         DestinationIncarnation = connection?.PeerIncarnation ?? 0;
         SenderEvent = sender.Node.EventId;
+        if (sender.Node.OutgoingPath != default) Path = sender.Node.OutgoingContext;
     }
+
+    /// <summary>The trace context it carries (the causal path, the sending span).</summary>
+    public Mace.Runtime.Transports.PathContext Path { get; }
 
     /// <summary>The sender's event that sent it (<see cref="Node.EventId"/>): the receiver's cause.</summary>
     public long SenderEvent { get; }

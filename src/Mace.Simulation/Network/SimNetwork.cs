@@ -179,7 +179,7 @@ public sealed class SimNetwork
         destination.BytesReceived += message.Bytes.Length;
         Stats.MessagesDelivered++;
         if (Simulator.DigestEnabled) Simulator.Digest.AddBytes(message.Bytes);
-        transport.Deliver(sender.Host.Address, message.RegistrationId, message.Bytes, message.SenderEvent);
+        transport.Deliver(sender.Host.Address, message.RegistrationId, message.Bytes, message.SenderEvent, message.Path);
     }
 
     internal void RaiseError(SimMessage message, TransportError error)

@@ -22,6 +22,7 @@ public abstract class SimTransport : ServiceBase, ITransport
     private NodeAddress _pendingSource;
     private byte[]? _pendingBytes;
     private long _pendingSenderEvent;
+    private Mace.Runtime.Transports.PathContext _pendingPath;
 
     private protected SimTransport(SimNodeEnvironment environment, Node node, TransportKind kind, int index)
         : base(node)
@@ -77,7 +78,7 @@ public abstract class SimTransport : ServiceBase, ITransport
     {
     }
 
-    internal void Deliver(NodeAddress source, int registrationId, byte[] bytes, long senderEvent)
+    internal void Deliver(NodeAddress source, int registrationId, byte[] bytes, long senderEvent, in Mace.Runtime.Transports.PathContext path)
     {
         var receiver = _receivers.Get(registrationId);
         if (receiver is null)
@@ -89,6 +90,7 @@ public abstract class SimTransport : ServiceBase, ITransport
         _pendingSource = source;
         _pendingBytes = bytes;
         _pendingSenderEvent = senderEvent;
+        _pendingPath = path;
         Node.Execute(_deliverPending);
     }
 
@@ -105,7 +107,7 @@ public abstract class SimTransport : ServiceBase, ITransport
         var bytes = _pendingBytes!;
         _pendingReceiver = null;
         _pendingBytes = null;
-        Node.SetCause(source, _pendingSenderEvent);
+        Node.SetCause(source, _pendingSenderEvent, _pendingPath);
         try
         {
             receiver.Deliver(source, Node.Address, new Payload(bytes));

@@ -43,6 +43,33 @@ public class FrameGoldenTests
     }
 
     [Fact]
+    public void SenderEventFollows_CarriesALiveSpanAndTheEventNumber()
+    {
+        // A live span's id is random, so the sender's event number follows the trace context.
+        var path = new PathContext(
+            System.Diagnostics.ActivityTraceId.CreateFromString("00112233445566778899aabbccddeeff"),
+            System.Diagnostics.ActivitySpanId.CreateFromString("a1b2c3d4e5f60718"), 0x01);
+        var header = Header with { Path = path, Flags = FrameHeader.SenderEventFollowsFlag, SenderEventField = 0x0102 };
+        var bytes = FrameCodec.Encode(header, new Payload(new byte[] { 7 }));
+        Assert.Equal("01", Hex(bytes.AsSpan(5, 1)));
+        Assert.Equal("00112233445566778899aabbccddeeff" + "a1b2c3d4e5f60718" + "01" + "0000000000000102" + "07", Hex(bytes.AsSpan(4 + 2 + 7 + 7 + 4)));
+        var read = FrameCodec.ReadHeader(bytes.AsSpan(4), out var payload);
+        Assert.Equal(path, read.Path);
+        Assert.Equal(0x102, read.SenderEvent);
+        Assert.Equal("07", Hex(payload));
+        // Without the flag the span id slot is the event number.
+        Assert.Equal(PathContext.FromSenderEvent(9).SenderEvent, (Header with { Path = PathContext.FromSenderEvent(9) }).SenderEvent);
+    }
+
+    [Fact]
+    public void SenderEventFollows_CutShort_IsMalformed()
+    {
+        var header = Header with { Path = PathContext.FromSenderEvent(3), Flags = FrameHeader.SenderEventFollowsFlag, SenderEventField = 3 };
+        var bytes = FrameCodec.Encode(header, default);
+        Assert.Throws<MaceFormatException>(() => FrameCodec.ReadHeader(bytes.AsSpan(4, bytes.Length - 4 - 1), out _));
+    }
+
+    [Fact]
     public void SenderEvent_RoundTripsThroughTheSpanId()
     {
         Assert.Equal(123_456_789_012, PathContext.FromSenderEvent(123_456_789_012).SenderEvent);
@@ -58,7 +85,8 @@ public class FrameGoldenTests
 
     [Theory]
     [InlineData(4, "01")] // version 1 (a 20-byte path slot)
-    [InlineData(5, "01")] // unknown flag
+    [InlineData(5, "02")] // unknown flag
+    [InlineData(5, "80")] // unknown flag
     [InlineData(6, "07")] // unknown address kind
     public void ReadHeader_BadField_IsMalformed(int offset, string value)
     {

@@ -52,13 +52,14 @@ public sealed class InProcessTransport : ITransport
         var src = Node.Address;
         Interlocked.Increment(ref _sent);
         var senderEvent = Node.EventId;
-        target.Node.Post(() => target.Receive(registrationId, src, new Payload(bytes), senderEvent));
+        var path = Node.OutgoingPath == default ? default : Node.OutgoingContext;
+        target.Node.Post(() => target.Receive(registrationId, src, new Payload(bytes), senderEvent, path));
         return true;
     }
 
-    private void Receive(int registrationId, NodeAddress src, Payload payload, long senderEvent)
+    private void Receive(int registrationId, NodeAddress src, Payload payload, long senderEvent, PathContext path)
     {
-        Node.SetCause(src, senderEvent);
+        Node.SetCause(src, senderEvent, path);
         var receiver = _receivers.Get(registrationId);
         if (receiver is null) return;
         try

@@ -758,8 +758,9 @@ public sealed partial class Inventory : global::Mace.Runtime.ServiceBase
 
     private void __TraceEvent(string eventName, string? details)
     {
+        if (Node.Span is not null) Node.NoteSpanEvent("Inventory", eventName);
         if (__TraceLevel < global::Mace.Runtime.Tracing.TraceLevel.Low || Node.TraceSink is not { } sink) return;
         sink.Record(new global::Mace.Runtime.Tracing.TraceRecord(Now, LocalAddress, "Inventory", eventName, details,
-            __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null) { EventId = Node.EventId, Cause = Node.Cause });
+            __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null) { EventId = Node.EventId, Cause = Node.Cause, Path = Node.PathId });
     }
 }

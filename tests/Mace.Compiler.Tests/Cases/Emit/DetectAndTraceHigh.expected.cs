@@ -357,8 +357,9 @@ public sealed partial class Monitor : global::Mace.Runtime.ServiceBase
 
     private void __TraceEvent(string eventName, string? details)
     {
+        if (Node.Span is not null) Node.NoteSpanEvent("Monitor", eventName);
         if (__TraceLevel < global::Mace.Runtime.Tracing.TraceLevel.Low || Node.TraceSink is not { } sink) return;
         sink.Record(new global::Mace.Runtime.Tracing.TraceRecord(Now, LocalAddress, "Monitor", eventName, details,
-            __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null) { EventId = Node.EventId, Cause = Node.Cause });
+            __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null) { EventId = Node.EventId, Cause = Node.Cause, Path = Node.PathId });
     }
 }

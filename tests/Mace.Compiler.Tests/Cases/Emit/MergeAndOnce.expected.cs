@@ -296,8 +296,9 @@ public sealed partial class Tally : global::Mace.Runtime.ServiceBase, ICounter
 
     private void __TraceEvent(string eventName, string? details)
     {
+        if (Node.Span is not null) Node.NoteSpanEvent("Tally", eventName);
         if (__TraceLevel < global::Mace.Runtime.Tracing.TraceLevel.Low || Node.TraceSink is not { } sink) return;
         sink.Record(new global::Mace.Runtime.Tracing.TraceRecord(Now, LocalAddress, "Tally", eventName, details,
-            __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null) { EventId = Node.EventId, Cause = Node.Cause });
+            __TraceLevel >= global::Mace.Runtime.Tracing.TraceLevel.High ? PrintState() : null) { EventId = Node.EventId, Cause = Node.Cause, Path = Node.PathId });
     }
 }
