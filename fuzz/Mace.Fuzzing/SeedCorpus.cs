@@ -46,6 +46,9 @@ public static class SeedCorpus
         yield return ("empty-payload", FrameCodec.Encode(new FrameHeader(a, b, 1, PathContext.None), new Payload(Array.Empty<byte>())));
         yield return ("ping", FrameCodec.Encode(new FrameHeader(b, a, 3, PathContext.FromSenderEvent(42)), new Payload(new byte[] { 1, 0, 0, 0, 0, 0, 0, 0, 0 })));
         yield return ("simulated", FrameCodec.Encode(new FrameHeader(simulated, a, 7, PathContext.FromSenderEvent(1)), new Payload(Encoding.UTF8.GetBytes("hello"))));
+        // On a causal path with a live span: the trace id, the span's id, and the sender event after them.
+        var path = new PathContext(System.Diagnostics.ActivityTraceId.CreateFromString("4bf92f3577b34da6a3ce929d0e0e4736"), System.Diagnostics.ActivitySpanId.CreateFromString("00f067aa0ba902b7"), 1);
+        yield return ("on-path", FrameCodec.Encode(new FrameHeader(a, b, 5, path, FrameHeader.SenderEventFollowsFlag) { SenderEventField = 77 }, new Payload(new byte[] { 2, 0 })));
     }
 
     // For each message, the shortest run of zero bytes, or failing that of one bytes, that its

@@ -52,7 +52,9 @@ public sealed class DhtChurnTests
         log.Position = 0;
         using var reader = TraceLogReader.Open(log, "dht.macelog");
         var history = new CausalHistory([.. reader.Records()]);
-        var paths = history.Paths("Dht.Get");
+        // Dht.mace declares a get's path ([path=start] on Get, [path=end] on the answer): one per Get.
+        var paths = history.DeclaredPaths().Where(p => p.Kind == "Dht.Get").ToList();
+        Assert.Equal(history.Events.Count(e => e.Records.Any(r => r.Service == "Dht" && r.Event == "Get")), paths.Count);
         var measured = run.Metrics.Distribution("dht.get.latency");
         Assert.True(paths.Count >= measured.Count, $"{paths.Count} paths, {measured.Count} gets answered");
         Assert.True(measured.Count >= 50);

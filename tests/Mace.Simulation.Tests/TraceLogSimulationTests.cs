@@ -67,7 +67,9 @@ public sealed class TraceLogSimulationTests
         Assert.True(exit == 0, error);
         Assert.Contains("on 8 nodes", output, StringComparison.Ordinal);
         var rows = File.ReadAllLines(csv);
-        Assert.Equal("service,event,events,nodes,first_s,last_s", rows[0]);
+        Assert.Equal("service,event,events,nodes,first_s,last_s,ran_mean_ms,ran_max_ms", rows[0]);
+        // Simulated events take no virtual time: each ran 0 ms.
+        Assert.Contains(rows, r => r.StartsWith("Ping,MaceInit,8,8,", StringComparison.Ordinal) && r.EndsWith(",0.000,0.000", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("Ping,MaceInit,8,8,", StringComparison.Ordinal));
 
         (exit, output, error) = DeterminismTests.RunCli($"log show {log} --node sim:3 --event Deliver --limit 4");
@@ -173,6 +175,31 @@ public sealed class CausalLinkSimulationTests
         Assert.StartsWith(message, Assert.Throws<PathExpectationsException>(() => PathExpectations.Parse(text, "bad.txt")).Message, StringComparison.Ordinal);
 
     [Fact]
+    public void DeclaredDhtPaths_AreListedByKind_WithTheirTraceIds()
+    {
+        var folder = DeterminismTests.TempDir();
+        Directory.CreateDirectory(folder);
+        var log = Path.Combine(folder, "dht.macelog");
+        var (exit, _, error) = DeterminismTests.RunCli($"sim dht-churn --nodes 30 --duration 40s --no-progress --no-plot --out {folder} --trace-log {log}");
+        Assert.True(exit == 0, error);
+        var csv = Path.Combine(folder, "declared.csv");
+        (exit, var output, error) = DeterminismTests.RunCli($"paths {log} --show 1 --csv {csv}");
+        Assert.True(exit == 0, error);
+        Assert.Contains("paths from Dht.Put", output, StringComparison.Ordinal);
+        Assert.Contains("paths from Dht.Get", output, StringComparison.Ordinal);
+        Assert.Matches(@"path 1: \d+ events, \d+ hops, \d+ nodes, [\d.]+ ms  Dht\.(Put|Get) trace [0-9a-f]{32}", output);
+        var rows = File.ReadLines(csv).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Contains(rows, r => r[6] == "Dht.Get");
+        // One trace id per path, each 32 hex digits.
+        Assert.All(rows, r => Assert.Matches("^[0-9a-f]{32}$", r[7]));
+        Assert.Equal(rows.Count, rows.Select(r => r[7]).Distinct().Count());
+        // The run is deterministic, trace ids included: the same run writes the same paths.
+        var again = Path.Combine(folder, "again.macelog");
+        Assert.Equal(0, DeterminismTests.RunCli($"sim dht-churn --nodes 30 --duration 40s --no-progress --no-plot --out {folder} --trace-log {again}").ExitCode);
+        Assert.Equal(File.ReadAllBytes(log), File.ReadAllBytes(again));
+    }
+
+    [Fact]
     public void PathsAndExportCommands_ReadASimulatedLog()
     {
         var folder = DeterminismTests.TempDir();
@@ -185,7 +212,12 @@ public sealed class CausalLinkSimulationTests
         Assert.True(exit == 0, error);
         Assert.Contains("path 1:", output, StringComparison.Ordinal);
         Assert.Contains("latency p99", output, StringComparison.Ordinal);
-        Assert.Equal("start_s,node,events,hops,nodes,latency_ms", File.ReadLines(csv).First());
+        Assert.Equal("start_s,node,events,hops,nodes,latency_ms,kind,path_id,busy_ms", File.ReadLines(csv).First());
+
+        // Ping declares no path: without --start there is nothing to list, and the error says what to do.
+        (exit, _, error) = DeterminismTests.RunCli($"paths {log}");
+        Assert.Equal(2, exit);
+        Assert.Contains("no declared paths (no transition marked [path=start] ran)", error, StringComparison.Ordinal);
 
         (exit, _, error) = DeterminismTests.RunCli($"paths {log} --start Nope.Never");
         Assert.Equal(2, exit);

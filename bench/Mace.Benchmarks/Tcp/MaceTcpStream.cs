@@ -13,13 +13,15 @@ public sealed class MaceTcpStream : IDisposable, IBlastDone
     private readonly Blast _a;
     private readonly Blast _b;
     private readonly byte[] _body;
+    private readonly bool _onPath;
     private TaskCompletionSource _done = new();
 
-    public MaceTcpStream(byte[] body)
+    public MaceTcpStream(byte[] body, ITraceSink? traceSink = null, Runtime.Tracing.TraceLevel? traceLevel = null, bool onPath = false)
     {
         _body = body;
-        _nodeA = new Node(_envA);
-        _nodeB = new Node(_envB);
+        _onPath = onPath;
+        _nodeA = new Node(_envA) { TraceSink = traceSink, TraceLevelOverride = traceLevel };
+        _nodeB = new Node(_envB) { TraceSink = traceSink, TraceLevelOverride = traceLevel };
         _a = Blast.Create(_nodeA);
         _b = Blast.Create(_nodeB);
         _b.RegisterBlastDone(0, this);
@@ -34,7 +36,12 @@ public sealed class MaceTcpStream : IDisposable, IBlastDone
         _done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await _nodeB.InvokeAsync(() => _b.Expect(count));
         var peer = _nodeB.Address;
-        _nodeA.Post(() => _a.Send(peer, count, _body));
+        _nodeA.Post(() =>
+        {
+            // On a path, every frame carries the trace id and every delivery joins the path.
+            if (_onPath) _nodeA.StartPath();
+            _a.Send(peer, count, _body);
+        });
         await _done.Task;
     }
 

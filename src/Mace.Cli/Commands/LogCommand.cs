@@ -93,11 +93,15 @@ internal static class LogCommand
             var origin = records.Count == 0 ? default : records[0].Time;
             var output = new StringBuilder();
             var shown = 0;
+            (string Node, long Event) previous = default;
             foreach (var r in selected)
             {
                 var at = (r.Time - origin).TotalSeconds;
                 output.Append(CultureInfo.InvariantCulture, $"{at,12:0.000000}  {r.Node,-21}  {r.Service}.{r.Event}");
                 if (r.Details is { } details) output.Append("  ").Append(details);
+                // The event's run time (its end entry), once, on its first record shown.
+                if (r.Duration is { Ticks: > 0 } ran && previous != (r.Node, r.EventId)) output.Append(CultureInfo.InvariantCulture, $"  [ran {ran.TotalMilliseconds:0.000} ms]");
+                previous = (r.Node, r.EventId);
                 output.Append('\n');
                 if (result.GetValue(state) && r.State is { } text)
                 {
@@ -121,7 +125,7 @@ internal static class LogCommand
     {
         var files = LogFiles();
         var csv = new Option<FileInfo?>("--csv") { Description = "Also write the table as CSV to this file." };
-        var command = new Command("stats", "Count the events of LOG... per service and event: events, nodes, first and last time.") { files, csv };
+        var command = new Command("stats", "Count the events of LOG... per service and event: events, nodes, first and last time, and how long they ran (mean, max; from the events' end entries).") { files, csv };
         command.SetAction(result =>
         {
             if (!TryLoad("mace log stats", result.GetValue(files)!, out var records)) return 2;
@@ -129,7 +133,9 @@ internal static class LogCommand
             var rows = records
                 .GroupBy(r => (r.Service, r.Event))
                 .Select(g => (g.Key.Service, g.Key.Event, Count: g.Count(), Nodes: g.Select(r => r.Node).Distinct().Count(),
-                    First: (g.First().Time - origin).TotalSeconds, Last: (g.Last().Time - origin).TotalSeconds))
+                    First: (g.First().Time - origin).TotalSeconds, Last: (g.Last().Time - origin).TotalSeconds,
+                    MeanMs: g.Any(r => r.Duration is not null) ? g.Where(r => r.Duration is not null).Average(r => r.Duration!.Value.TotalMilliseconds) : (double?)null,
+                    MaxMs: g.Any(r => r.Duration is not null) ? g.Where(r => r.Duration is not null).Max(r => r.Duration!.Value.TotalMilliseconds) : (double?)null))
                 .OrderByDescending(r => r.Count).ThenBy(r => r.Service, StringComparer.Ordinal).ThenBy(r => r.Event, StringComparer.Ordinal)
                 .ToList();
             var table = new Table().Border(TableBorder.Rounded)
@@ -140,16 +146,19 @@ internal static class LogCommand
             table.AddColumn(new TableColumn("nodes").RightAligned());
             table.AddColumn(new TableColumn("first (s)").RightAligned());
             table.AddColumn(new TableColumn("last (s)").RightAligned());
+            table.AddColumn(new TableColumn("ran, mean (ms)").RightAligned());
+            table.AddColumn(new TableColumn("ran, max (ms)").RightAligned());
             foreach (var r in rows)
             {
                 table.AddRow(Markup.Escape(r.Service), Markup.Escape(r.Event), r.Count.ToString("N0", CultureInfo.InvariantCulture),
-                    r.Nodes.ToString("N0", CultureInfo.InvariantCulture), r.First.ToString("0.000", CultureInfo.InvariantCulture), r.Last.ToString("0.000", CultureInfo.InvariantCulture));
+                    r.Nodes.ToString("N0", CultureInfo.InvariantCulture), r.First.ToString("0.000", CultureInfo.InvariantCulture), r.Last.ToString("0.000", CultureInfo.InvariantCulture),
+                    r.MeanMs?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-", r.MaxMs?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-");
             }
             AnsiConsole.Write(table);
             if (result.GetValue(csv) is { } csvFile)
             {
-                var text = new StringBuilder("service,event,events,nodes,first_s,last_s\n");
-                foreach (var r in rows) text.Append(CultureInfo.InvariantCulture, $"{Csv(r.Service)},{Csv(r.Event)},{r.Count},{r.Nodes},{r.First:0.000000},{r.Last:0.000000}\n");
+                var text = new StringBuilder("service,event,events,nodes,first_s,last_s,ran_mean_ms,ran_max_ms\n");
+                foreach (var r in rows) text.Append(CultureInfo.InvariantCulture, $"{Csv(r.Service)},{Csv(r.Event)},{r.Count},{r.Nodes},{r.First:0.000000},{r.Last:0.000000},{r.MeanMs:0.000},{r.MaxMs:0.000}\n");
                 try
                 {
                     File.WriteAllText(csvFile.FullName, text.ToString());

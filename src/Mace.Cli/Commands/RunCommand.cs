@@ -7,6 +7,10 @@ using Mace.Runtime.Hosting;
 using Mace.Runtime.Tracing;
 using Mace.Runtime.Transports.Security;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace Mace.Cli.Commands;
 
@@ -34,13 +38,16 @@ internal static class RunCommand
         var handshakeTimeout = new Option<double?>("--handshake-timeout") { Description = "seconds an accepted connection may take to authenticate and send its first frame (default 10)" };
         var traceLog = new Option<FileInfo?>("--trace-log") { Description = "write the node's trace records to this trace log, flushed each second and at stop (read it with `mace log`)" };
         var traceLevel = new Option<TraceLevel?>("--trace-level") { Description = "trace every service at this level (Off, Manual, Low, Med, High) instead of the level its .mace file declares" };
+        var otlp = new Option<string?>("--otlp") { Description = "send the node's path spans (one per event on a path its .mace files declare with [path=start]) to this OpenTelemetry collector as it runs, like http://localhost:4317 for Jaeger" };
+        var otlpProtocol = new Option<string>("--otlp-protocol") { Description = "OTLP over grpc (port 4317) or http (http/protobuf, port 4318)", DefaultValueFactory = _ => "grpc" };
+        otlpProtocol.AcceptOnlyFromAmong("grpc", "http");
         var logLevel = new Option<LogLevel>("--log-level") { Description = "the least severe log level shown", DefaultValueFactory = _ => LogLevel.Information };
 
         var command = new Command("run", "Start a real node running SERVICE over TCP, print 'listening on ADDRESS', log its upcalls; stop with Ctrl+C or SIGTERM.\n" +
             "example: mace run Ping --port 5000, then in another terminal: mace run Ping --bootstrap 127.0.0.1:5000\n" +
             "your own service: mace run --assembly bin/Release/net10.0/MyService.dll MyApplication --port 5000")
         {
-            service, assemblies, port, bind, bootstrap, seed, parameters, certs, maxConnections, handshakeTimeout, traceLog, traceLevel, logLevel,
+            service, assemblies, port, bind, bootstrap, seed, parameters, certs, maxConnections, handshakeTimeout, traceLog, traceLevel, otlp, otlpProtocol, logLevel,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -57,7 +64,9 @@ internal static class RunCommand
                 parse.GetValue(handshakeTimeout),
                 parse.GetValue(assemblies) ?? [],
                 parse.GetValue(traceLog),
-                parse.GetValue(traceLevel));
+                parse.GetValue(traceLevel),
+                parse.GetValue(otlp),
+                parse.GetValue(otlpProtocol) ?? "grpc");
             return RunAsync(request, cancellation);
         });
         return command;
@@ -103,6 +112,7 @@ internal static class RunCommand
             }
         }
         using var traceLog = log;
+        using var spans = request.Otlp is { } collector ? SpanExporter(collector, request.OtlpProtocol, request.Service, request.Port) : null;
         // A reader (mace log show) sees a running node's records within a second.
         using var flusher = log is null ? null : new Timer(_ => log.Flush(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         using var environment = new RealNodeEnvironment(options, loggers);
@@ -140,8 +150,30 @@ internal static class RunCommand
         return 0;
     }
 
+    // The OpenTelemetry SDK listening to the nodes' path spans, exporting them in batches over OTLP.
+    private static TracerProvider SpanExporter(string collector, string protocol, string service, int port)
+    {
+        var endpoint = new Uri(collector);
+        var http = protocol == "http";
+        return Sdk.CreateTracerProviderBuilder()
+            .AddSource(MaceActivity.SourceName)
+            .ConfigureResource(r => r.AddService("mace-" + service.ToLowerInvariant(), serviceInstanceId: port == 0 ? null : port.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .AddOtlpExporter(o =>
+            {
+                o.Endpoint = http && endpoint.AbsolutePath == "/" ? new Uri(endpoint, "v1/traces") : endpoint;
+                o.Protocol = http ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+            })
+            .Build();
+    }
+
     private static bool TryPrepare(RunRequest request, out PreparedRun prepared, out string error)
     {
+        if (request.Otlp is { } otlp && (!Uri.TryCreate(otlp, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            prepared = default!;
+            error = $"--otlp must be an http:// or https:// address like http://localhost:4317, not '{otlp}'";
+            return false;
+        }
         prepared = default!;
         IReadOnlyList<NodeApplication> applications;
         try
@@ -232,7 +264,8 @@ internal static class RunCommand
     }
 
     private sealed record RunRequest(string Service, int Port, string Bind, string[] Bootstrap, int? Seed, string[] Parameters, LogLevel LogLevel,
-        DirectoryInfo? Certs, int? MaxConnections, double? HandshakeTimeout, FileInfo[] Assemblies, FileInfo? TraceLog, TraceLevel? TraceLevel);
+        DirectoryInfo? Certs, int? MaxConnections, double? HandshakeTimeout, FileInfo[] Assemblies, FileInfo? TraceLog, TraceLevel? TraceLevel,
+        string? Otlp, string OtlpProtocol);
 
     private sealed record PreparedRun(NodeApplication Service, IPAddress Bind, IReadOnlyList<NodeAddress> Bootstrap, IReadOnlyDictionary<string, string> Parameters,
         TransportSecurity? Security);

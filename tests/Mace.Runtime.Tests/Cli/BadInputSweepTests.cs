@@ -54,6 +54,9 @@ public sealed class BadInputSweepTests : IDisposable
         new[] { "mdb", "@garbage" },
         new[] { "mdb", "@log" },
         new[] { "mdb", "@log", "--port", "70000" },
+        new[] { "paths", "@log" },
+        new[] { "run", "Ping", "--otlp", "not a url" },
+        new[] { "run", "Ping", "--otlp", "http://127.0.0.1:4318", "--otlp-protocol", "pigeon" },
         new[] { "paths", "@log", "--start", "Ping.Sweep", "--otlp", "not a url" },
         new[] { "paths", "@log", "--start", "Ping.Sweep", "--otlp-protocol", "carrier-pigeon" },
     };

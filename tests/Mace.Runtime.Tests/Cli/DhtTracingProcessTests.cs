@@ -89,6 +89,99 @@ public sealed class DhtTracingProcessTests : IDisposable
         Assert.Contains(traces, t => t.Select(a => a.GetTagItem("mace.node")).Distinct().Count() >= 2);
     }
 
+    [Fact]
+    public async Task FiveNodes_SendLiveSpans_WhoseParentsCrossProcesses_AsTheirLogsRecord()
+    {
+        var port = FreePort();
+        var received = new List<OtlpSpan>();
+        var logs = Enumerable.Range(1, 5).Select(i => Path.Combine(_folder, $"live{i}.macelog")).ToArray();
+        using (var collector = new HttpListener())
+        {
+            collector.Prefixes.Add($"http://127.0.0.1:{port}/");
+            collector.Start();
+            var serving = Task.Run(async () =>
+            {
+                while (true)
+                {
+                    HttpListenerContext request;
+                    try
+                    {
+                        request = await collector.GetContextAsync();
+                    }
+                    catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+                    {
+                        return;
+                    }
+                    using var body = new MemoryStream();
+                    await request.Request.InputStream.CopyToAsync(body);
+                    var spans = OtlpSpans.Read(body.ToArray());
+                    lock (received) received.AddRange(spans);
+                    request.Response.StatusCode = 200;
+                    request.Response.ContentType = "application/x-protobuf";
+                    request.Response.Close();
+                }
+            });
+            var nodes = new List<MaceProcess>();
+            var clients = new List<DhtLineClient>();
+            try
+            {
+                NodeAddress? first = null;
+                for (var i = 0; i < 5; i++)
+                {
+                    var clientPort = FreePort();
+                    List<string> arguments =
+                    [
+                        "run", "Dht", "--port", "0", "--seed", $"{i + 1}", "--param", $"Client=127.0.0.1:{clientPort}",
+                        "--trace-log", logs[i], "--trace-level", "Low", "--otlp", $"http://127.0.0.1:{port}", "--otlp-protocol", "http",
+                    ];
+                    if (first is { } bootstrap) arguments.AddRange(["--bootstrap", bootstrap.ToString()]);
+                    var node = MaceProcess.Start([.. arguments]);
+                    nodes.Add(node);
+                    var address = await node.ListeningAddressAsync();
+                    first ??= address;
+                    clients.Add(await DhtLineClient.ConnectAsync("127.0.0.1", clientPort, Patience));
+                }
+                foreach (var node in nodes) await node.WaitForLineAsync("JoinResult True", Patience);
+                for (var i = 0; i < 6; i++) await Until(clients[i % 5], $"put live-{i} value-{i}", $"ok live-{i}");
+                for (var i = 0; i < 6; i++) await Until(clients[(i + 2) % 5], $"get live-{i}", $"found live-{i} value-{i}");
+            }
+            finally
+            {
+                foreach (var client in clients) client.Dispose();
+                // SIGTERM: each node stops, and its tracer provider flushes the spans left in its batch.
+                foreach (var node in nodes)
+                {
+                    await node.TerminateAsync();
+                    node.Dispose();
+                }
+            }
+            collector.Stop();
+            await serving;
+        }
+
+        var paths = new CausalHistory(logs.SelectMany(l => TraceLogReader.ReadAll(l).Records)).DeclaredPaths();
+        Assert.True(paths.Count(p => p.Kind == "Dht.Get") >= 6, $"{paths.Count(p => p.Kind == "Dht.Get")} declared get paths");
+        var spans = received.ToDictionary(s => (s.Attributes["mace.node"], long.Parse(s.Attributes["mace.event_id"], System.Globalization.CultureInfo.InvariantCulture)));
+        foreach (var path in paths)
+        {
+            foreach (var (e, _) in path.Events)
+            {
+                Assert.True(spans.TryGetValue((e.Node, e.Id), out var span), $"no span from {e.Node} for {e} on path {path.Id}");
+                Assert.Equal(path.Id, span.TraceId);
+                if (e == path.Start)
+                {
+                    Assert.Equal("", span.ParentSpanId);
+                    continue;
+                }
+                var parent = path.Events.Select(m => m.Event).Single(m => path.ChildrenOf(m).Contains(e));
+                Assert.Equal(spans[(parent.Node, parent.Id)].SpanId, span.ParentSpanId);
+            }
+        }
+        // Some get's span tree spans processes: a child made by one process under a parent made by another.
+        Assert.Contains(paths, p => p.Kind == "Dht.Get" && p.Nodes >= 2);
+        Assert.All(received, s => Assert.Contains(s.TraceId, paths.Select(p => p.Id)));
+    }
+
     private static async Task Until(DhtLineClient client, string request, string answer)
     {
         var deadline = DateTime.UtcNow + Patience;

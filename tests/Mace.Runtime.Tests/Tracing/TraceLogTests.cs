@@ -112,5 +112,49 @@ public sealed class TraceLogTests : IDisposable
         }
     }
 
+    [Fact]
+    public void PathsAndEnds_ReadBack_AndOnlyRecordedEventsGetAnEnd()
+    {
+        var path = Path.Combine(_folder, "v2.macelog");
+        var trace = System.Diagnostics.ActivityTraceId.CreateFromString("0af7651916cd43dd8448eb211c80319c");
+        var node = NodeAddress.Simulated(3);
+        using (var writer = TraceLogWriter.Create(path))
+        {
+            writer.Record(new TraceRecord(s_start, node, "Dht", "Get", "key=1", null) { EventId = 1, Path = trace });
+            writer.Record(new TraceRecord(s_start, node, "Bamboo", "Route", null, null) { EventId = 1, Path = trace });
+            writer.EndEvent(node, 1, s_start.AddMilliseconds(2.5));
+            writer.EndEvent(node, 2, s_start.AddMilliseconds(3)); // wrote no record: no end entry
+            writer.Record(new TraceRecord(s_start.AddMilliseconds(4), node, "Dht", "Sync", null, null) { EventId = 3 });
+            writer.EndEvent(NodeAddress.Simulated(4), 3, s_start.AddMilliseconds(5)); // another node's event 3: not this one
+        }
+        var (records, truncated) = TraceLogReader.ReadAll(path);
+        Assert.False(truncated);
+        Assert.Equal(3, records.Count);
+        Assert.All(records.Take(2), r => Assert.Equal("0af7651916cd43dd8448eb211c80319c", r.Path));
+        Assert.All(records.Take(2), r => Assert.Equal(TimeSpan.FromMilliseconds(2.5), r.Duration));
+        Assert.Null(records[2].Path);
+        Assert.Null(records[2].Duration);
+        using var reader = TraceLogReader.Open(path);
+        Assert.Equal(2, reader.Version);
+        Assert.Equal(1, reader.Entries().Count(e => e.IsEnd));
+    }
+
+    [Fact]
+    public void VersionOneFiles_StillRead()
+    {
+        // MACELOG v1, a name "n", a name "S", a name "E", an event at tick 5: node 0, service 1, event 2,
+        // event number 7, no cause, no details, no state (version 1 has no path byte).
+        var path = Path.Combine(_folder, "v1.macelog");
+        File.WriteAllBytes(path, [.. "MACELOG"u8, 1, 1, 1, (byte)'n', 1, 1, (byte)'S', 1, 1, (byte)'E', 2, 10, 0, 1, 2, 7, 0, 0, 0]);
+        var (records, truncated) = TraceLogReader.ReadAll(path);
+        Assert.False(truncated);
+        var record = Assert.Single(records);
+        Assert.Equal(("n", "S", "E", 7L, 5L), (record.Node, record.Service, record.Event, record.EventId, record.Time.Ticks));
+        Assert.Null(record.Path);
+        var v3 = Path.Combine(_folder, "v3.macelog");
+        File.WriteAllBytes(v3, [.. "MACELOG"u8, 3]);
+        Assert.Contains("version 3", Assert.Throws<TraceLogFormatException>(() => TraceLogReader.ReadAll(v3)).Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
