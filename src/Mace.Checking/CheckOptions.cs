@@ -59,6 +59,13 @@ public sealed record CheckOptions
     /// </summary>
     public bool LocalRestore { get; init; } = true;
 
+    /// <summary>
+    /// Threads that expand states and run walks, each with its own copy of the world. A speed option
+    /// only: the unique states, their order, the counters of the exhaustive search and the first
+    /// violation are the same with any number (docs/model-checker.md, "Two cores").
+    /// </summary>
+    public int Threads { get; init; } = 1;
+
     /// <summary>Whether to run random walks at all (a pure exhaustive check sets false).</summary>
     public bool RunWalks { get; init; } = true;
 }

@@ -14,8 +14,10 @@ public static class ModelChecker
     {
         stats ??= new SearchStats();
         var world = new CheckWorld(test, options, new ScriptedChooser());
+        // More threads get worlds of their own (CheckOptions.Threads): the results do not change.
+        Func<CheckWorld>? newWorld = options.Threads > 1 ? () => new CheckWorld(test, options, new ScriptedChooser()) : null;
         stats.Phase = "exhaustive";
-        var bfs = new BreadthFirstSearch(world, options, stats);
+        var bfs = new BreadthFirstSearch(world, options, stats, newWorld);
         var violation = bfs.Run(cancellation);
         if (violation is null && bfs.DeadEnd is { } dead)
         {
@@ -27,7 +29,7 @@ public static class ModelChecker
             // A complete exhaustive search leaves nothing new at its frontier: walk from the initial states instead.
             stats.Phase = "random walks";
             var starts = stats.Complete ? bfs.InitialStates : bfs.Frontier;
-            violation = new RandomWalkSearch(world, options, stats).Run(bfs.Tree, starts, cancellation);
+            violation = new RandomWalkSearch(world, options, stats, newWorld).Run(bfs.Tree, starts, cancellation);
         }
         stats.Phase = "done";
         if (violation is null) return new CheckResult(test, options, stats, null);

@@ -14,49 +14,95 @@ internal sealed class RandomWalkSearch
     private readonly CheckWorld _world;
     private readonly CheckOptions _options;
     private readonly SearchStats _stats;
-    private readonly WalkRunner _runner;
-    private int[] _path = new int[64];
+    private readonly Func<CheckWorld>? _newWorld;
 
-    public RandomWalkSearch(CheckWorld world, CheckOptions options, SearchStats stats)
+    public RandomWalkSearch(CheckWorld world, CheckOptions options, SearchStats stats, Func<CheckWorld>? newWorld = null)
     {
         _world = world;
         _options = options;
         _stats = stats;
-        _runner = new WalkRunner(world, options, stats);
+        _newWorld = newWorld;
     }
 
+    /// <summary>
+    /// The violation of the lowest-numbered walk that has one. With <see cref="CheckOptions.Threads"/>
+    /// above 1 the walks are shared out (each thread on its own world) and a thread stops once every
+    /// walk below the best violation so far is done, so the result is the one-thread search's.
+    /// </summary>
     public Violation? Run(SearchTree tree, IReadOnlyList<int> frontier, CancellationToken cancellation)
     {
-        for (var k = 0; k < _options.Walks; k++)
+        if (_options.Threads <= 1 || _newWorld is null || _options.Walks < 2)
         {
-            cancellation.ThrowIfCancellationRequested();
-            var seed = CheckRandom.Derive(_options.Seed, (ulong)k);
+            var walker = new Walker(_world, _options, _stats);
+            for (var k = 0; k < _options.Walks; k++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                if (walker.Walk(k, tree, frontier) is { } violation) return violation;
+            }
+            return null;
+        }
+        var walkers = new List<Walker>(_options.Threads) { new(_world, _options, _stats) };
+        for (var i = 1; i < _options.Threads; i++) walkers.Add(new Walker(_newWorld(), _options, _stats));
+        var next = -1;
+        var best = int.MaxValue;
+        Violation? found = null;
+        var gate = new Lock();
+        Parallel.ForEach(walkers, new ParallelOptions { MaxDegreeOfParallelism = walkers.Count, CancellationToken = cancellation }, walker =>
+        {
+            while (true)
+            {
+                var k = Interlocked.Increment(ref next);
+                if (k >= _options.Walks || k > Volatile.Read(ref best)) return;
+                cancellation.ThrowIfCancellationRequested();
+                if (walker.Walk(k, tree, frontier) is not { } violation) continue;
+                lock (gate)
+                {
+                    if (k < best)
+                    {
+                        best = k;
+                        found = violation;
+                    }
+                }
+                return;
+            }
+        });
+        return found;
+    }
+
+    // One thread's walks: its own world, runner and path buffer.
+    private sealed class Walker(CheckWorld world, CheckOptions options, SearchStats stats)
+    {
+        private readonly WalkRunner _runner = new(world, options, stats);
+        private int[] _path = new int[64];
+
+        public Violation? Walk(int k, SearchTree tree, IReadOnlyList<int> frontier)
+        {
+            var seed = CheckRandom.Derive(options.Seed, (ulong)k);
             var pick = new CheckRandom(seed);
             var start = frontier.Count == 0 ? 0 : frontier[pick.Next(frontier.Count)];
             var length = tree.PathOf(start, ref _path);
             var steps = Math.Max(tree.Depth(start), 0);
             var outcome = _runner.Walk(_path, length, steps, seed, recordSteps: true);
-            if (outcome == WalkOutcome.Live || (outcome == WalkOutcome.Exhausted && !_world.HasLiveness)) continue;
-            if (outcome == WalkOutcome.Quiescent && !_world.HasLiveness) continue;
+            if (outcome == WalkOutcome.Live || (outcome == WalkOutcome.Exhausted && !world.HasLiveness)) return null;
+            if (outcome == WalkOutcome.Quiescent && !world.HasLiveness) return null;
 
             var choices = _runner.Choices.ToArray();
             var total = _runner.StepEnds.Count - 1;
             if (outcome == WalkOutcome.Unsafe)
             {
-                return _world.Failure is { } f
+                return world.Failure is { } f
                     ? new Violation(ViolationKind.Exception, f.Exception.GetType().Name, choices, total, $"n{f.Node}: {f.Exception.Message}")
-                    : new Violation(ViolationKind.Safety, _world.ViolatedSafety()!, choices, total, "safety property does not hold");
+                    : new Violation(ViolationKind.Safety, world.ViolatedSafety()!, choices, total, "safety property does not hold");
             }
 
-            var failing = _world.FailingLiveness();
+            var failing = world.FailingLiveness();
             var stepEnds = _runner.StepEnds.ToArray();
-            _stats.Phase = "critical transition";
-            var critical = new CriticalTransitionSearch(_world, _options, _stats).Find(choices, stepEnds, k);
-            _stats.Phase = "random walks";
-            if (critical is null) continue;
+            stats.Phase = "critical transition";
+            var critical = new CriticalTransitionSearch(world, options, stats).Find(choices, stepEnds, k);
+            stats.Phase = "random walks";
+            if (critical is null) return null;
             var message = outcome == WalkOutcome.Quiescent ? "no event is enabled and the state is not live" : $"not live after {total} steps";
             return new Violation(ViolationKind.Liveness, failing, choices, total, message) { CriticalStep = critical };
         }
-        return null;
     }
 }

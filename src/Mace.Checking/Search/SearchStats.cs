@@ -1,7 +1,7 @@
 namespace Mace.Checking.Search;
 
 /// <summary>
-/// Counters of a running check, updated in place by the search thread and read (possibly torn
+/// Counters of a running check, updated in place by the search threads and read (possibly torn
 /// between fields, never within one) by a progress display on another.
 /// </summary>
 public sealed class SearchStats
@@ -52,7 +52,7 @@ public sealed class SearchStats
     /// <summary>The phase running now.</summary>
     public string Phase { get; internal set; } = "starting";
 
-    internal void AddSteps(long count) => Volatile.Write(ref _steps, _steps + count);
+    internal void AddSteps(long count) => Interlocked.Add(ref _steps, count);
 
     internal void AddGenerated(bool unique)
     {
@@ -62,13 +62,13 @@ public sealed class SearchStats
 
     internal void AddWalk(long steps)
     {
-        Volatile.Write(ref _walks, _walks + 1);
-        Volatile.Write(ref _walkSteps, _walkSteps + steps);
+        Interlocked.Increment(ref _walks);
+        Interlocked.Add(ref _walkSteps, steps);
     }
 
-    internal void AddRestore() => Volatile.Write(ref _restores, _restores + 1);
+    internal void AddRestores(long count) => Interlocked.Add(ref _restores, count);
 
-    internal void AddReplay() => Volatile.Write(ref _replays, _replays + 1);
+    internal void AddReplays(long count) => Interlocked.Add(ref _replays, count);
 
     internal void SetDepth(int depth) => Volatile.Write(ref _depth, depth);
 }

@@ -38,6 +38,21 @@ internal sealed class StateHashSet
         }
     }
 
+    /// <summary>True when <paramref name="hash"/> is present. Safe from many threads while nothing adds.</summary>
+    public bool Contains(ulong hash)
+    {
+        if (hash == 0) return _hasZero;
+        var mask = _slots.Length - 1;
+        var i = (int)(hash >> 20) & mask;
+        while (true)
+        {
+            var current = _slots[i];
+            if (current == hash) return true;
+            if (current == 0) return false;
+            i = (i + 1) & mask;
+        }
+    }
+
     private void Grow()
     {
         var old = _slots;

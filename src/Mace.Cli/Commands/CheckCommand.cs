@@ -28,10 +28,11 @@ internal static class CheckCommand
         var assemblies = new Option<FileInfo[]>("--assembly", "-a") { Description = "An assembly declaring more checker tests; repeatable.", AllowMultipleArgumentsPerToken = false };
         var list = new Option<bool>("--list") { Description = "List the known tests." };
         var quiet = new Option<bool>("--no-progress") { Description = "No live progress display." };
+        var threads = new Option<int?>("--threads", "-t") { Description = "Threads that expand states and run walks, each on its own copy of the world (default 1; this machine has " + Environment.ProcessorCount + " cores). The states, counters and first violation are the same with any number." };
 
         var command = new Command("check", "Model check a test: exhaustive search, random walks, liveness with critical transitions.")
         {
-            test, depth, walks, maxSteps, seed, faults, maxFaults, time, maxStates, output, assemblies, list, quiet,
+            test, depth, walks, maxSteps, seed, faults, maxFaults, time, maxStates, threads, output, assemblies, list, quiet,
         };
         command.SetAction(result =>
         {
@@ -57,7 +58,7 @@ internal static class CheckCommand
                 Console.Error.WriteLine($"mace check: error: unknown test '{name}' (known: {string.Join(", ", registry.Tests.Select(t => t.Name))})");
                 return 2;
             }
-            foreach (var (option, least) in new[] { (depth, 0), (walks, 0), (maxSteps, 1), (maxFaults, 0), (maxStates, 1) })
+            foreach (var (option, least) in new[] { (depth, 0), (walks, 0), (maxSteps, 1), (maxFaults, 0), (maxStates, 1), (threads, 1) })
             {
                 if (result.GetValue(option) is { } value && value < least)
                 {
@@ -78,6 +79,7 @@ internal static class CheckCommand
                     Faults = result.GetValue(faults) is { } f ? FaultText.Parse(f) : o.Faults,
                     Time = result.GetValue(time) ?? o.Time,
                     MaxStates = result.GetValue(maxStates) ?? o.MaxStates,
+                    Threads = result.GetValue(threads) ?? o.Threads,
                     MaxCrashes = budget ?? o.MaxCrashes,
                     MaxRestarts = budget ?? o.MaxRestarts,
                     MaxLosses = budget ?? o.MaxLosses,

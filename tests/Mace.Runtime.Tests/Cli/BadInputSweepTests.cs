@@ -35,6 +35,7 @@ public sealed class BadInputSweepTests : IDisposable
         new[] { "sim", "--assembly", "/etc/hostname", "ping" },
         new[] { "check", "Nope" },
         new[] { "check", "Election", "--depth", "-1" },
+        new[] { "check", "Election", "--threads", "0" },
         new[] { "check", "--assembly", "/etc/hostname", "Election" },
         new[] { "replay", "/nonexistent/x.counterexample.json" },
         new[] { "replay", "@truncated" },
