@@ -135,6 +135,7 @@ internal sealed class BreadthFirstSearch
         {
             var count = Math.Min(chunk, level.Count - from);
             var nextIndex = from - 1;
+            foreach (var collector in collectors) collector.Clear();
             // Each thread takes the next unexpanded state until none is left; which thread expands which
             // state changes nothing, because each result is kept under its state's place in the level.
             Parallel.For(0, expanders.Count, new ParallelOptions { MaxDegreeOfParallelism = expanders.Count, CancellationToken = cancellation }, t =>
@@ -146,11 +147,11 @@ internal sealed class BreadthFirstSearch
                     var p = Interlocked.Increment(ref nextIndex);
                     if (p >= from + count) return;
                     cancellation.ThrowIfCancellationRequested();
-                    collector.Begin();
+                    var first = collector.Count;
                     (int[] Choices, int Steps, string Failing)? dead = null;
                     var counts = default(ExpansionCounts);
                     expander.Expand(level[p], depth, levelHashes, p * n, Tree, ref counts, collector, ref dead);
-                    results[p - from] = new ParentResult(collector.Take(), dead, counts);
+                    results[p - from] = new ParentResult(t, first, collector.Count - first, dead, counts);
                 }
             });
             for (var p = from; p < from + count; p++)
@@ -158,9 +159,10 @@ internal sealed class BreadthFirstSearch
                 var result = results[p - from];
                 result.Counts.AddTo(_stats);
                 if (result.DeadEnd is { } dead && DeadEnd is null) DeadEnd = dead;
-                foreach (var candidate in result.Successors)
+                var collector = collectors[result.Thread];
+                for (var i = result.First; i < result.First + result.Count; i++)
                 {
-                    if (sink.Merge(level[p], candidate) is { } violation) return violation;
+                    if (sink.Merge(level[p], collector, i) is { } violation) return violation;
                 }
                 if (_visited.Count >= _options.MaxStates) return null;
             }
@@ -256,10 +258,14 @@ internal sealed class BreadthFirstSearch
         bool Successor(int parent, ulong hash, Expander expander);
     }
 
-    /// <summary>A successor expanded on a helper thread, waiting for its turn in the merge.</summary>
-    private readonly record struct Candidate(ulong Hash, bool SeenBefore, int[]? Extension, ulong[]? NodeHashes, (ViolationKind Kind, string Name, string Message)? Problem);
+    /// <summary>
+    /// A successor expanded on a helper thread, waiting for its turn in the merge: its choices and node
+    /// hashes are ranges of its thread's buffers (no allocation per successor).
+    /// </summary>
+    private readonly record struct Candidate(ulong Hash, bool SeenBefore, int ExtensionStart, int ExtensionLength, int NodeHashStart, (ViolationKind Kind, string Name, string Message)? Problem);
 
-    private readonly record struct ParentResult(Candidate[] Successors, (int[] Choices, int Steps, string Failing)? DeadEnd, ExpansionCounts Counts);
+    /// <summary>One state's expansion on thread <c>Thread</c>: its successors are that thread's candidates First .. First + Count - 1.</summary>
+    private readonly record struct ParentResult(int Thread, int First, int Count, (int[] Choices, int Steps, string Failing)? DeadEnd, ExpansionCounts Counts);
 
     /// <summary>What one state's expansion cost: added to the search's counters when it is merged.</summary>
     private struct ExpansionCounts
@@ -303,40 +309,59 @@ internal sealed class BreadthFirstSearch
         }
 
         // A successor from a helper thread, in the order the one-thread search would have generated it.
-        public Violation? Merge(int parent, in Candidate candidate)
+        public Violation? Merge(int parent, CollectingSink from, int index)
         {
+            var candidate = from.Candidates[index];
             var fresh = !candidate.SeenBefore && search._visited.Add(candidate.Hash);
             search._stats.AddGenerated(fresh);
             if (!fresh) return null;
-            var id = search.Tree.Add(parent, candidate.Extension);
+            var id = search.Tree.Add(parent, CollectionsMarshal.AsSpan(from.Extensions).Slice(candidate.ExtensionStart, candidate.ExtensionLength));
             if (candidate.Problem is { } problem) return search.ViolationAt(id, problem);
             next.Add(id);
-            nextHashes.AddRange(candidate.NodeHashes!);
+            nextHashes.AddRange(CollectionsMarshal.AsSpan(from.NodeHashes).Slice(candidate.NodeHashStart, from.NodeCount));
             return null;
         }
     }
 
-    // A helper thread's view: successors kept in order; ones seen at earlier levels kept only as a count.
+    // A helper thread's view: the successors of a chunk of states, in order, in flat buffers reused
+    // from chunk to chunk; ones seen at earlier levels are kept only as a count.
     private sealed class CollectingSink(StateHashSet visited) : ISuccessorSink
     {
-        private readonly List<Candidate> _successors = [];
+        private ulong[] _scratch = [];
 
-        public void Begin() => _successors.Clear();
+        public List<Candidate> Candidates { get; } = [];
 
-        public Candidate[] Take() => [.. _successors];
+        public List<int> Extensions { get; } = [];
+
+        public List<ulong> NodeHashes { get; } = [];
+
+        public int NodeCount { get; private set; }
+
+        public int Count => Candidates.Count;
+
+        public void Clear()
+        {
+            Candidates.Clear();
+            Extensions.Clear();
+            NodeHashes.Clear();
+        }
 
         public bool Successor(int parent, ulong hash, Expander expander)
         {
-            // The hash set only grows between levels (the merge), so reading it here is safe; a state
+            // The hash set only grows between chunks (the merge), so reading it here is safe; a state
             // first met earlier in this level is found a duplicate by the merge.
             if (visited.Contains(hash))
             {
-                _successors.Add(new Candidate(hash, SeenBefore: true, null, null, null));
+                Candidates.Add(new Candidate(hash, SeenBefore: true, 0, 0, 0, null));
                 return false;
             }
-            var nodeHashes = new ulong[expander.World.NodeCount];
-            expander.World.CaptureNodeHashes(nodeHashes);
-            _successors.Add(new Candidate(hash, SeenBefore: false, expander.Extension.ToArray(), nodeHashes, expander.Problem()));
+            NodeCount = expander.World.NodeCount;
+            if (_scratch.Length != NodeCount) _scratch = new ulong[NodeCount];
+            expander.World.CaptureNodeHashes(_scratch);
+            var extension = expander.Extension;
+            Candidates.Add(new Candidate(hash, SeenBefore: false, Extensions.Count, extension.Length, NodeHashes.Count, expander.Problem()));
+            foreach (var choice in extension) Extensions.Add(choice);
+            NodeHashes.AddRange(_scratch);
             return false;
         }
     }
