@@ -90,10 +90,7 @@ public sealed class Node
     public CausalLink Cause { get; private set; }
 
     /// <summary>Records that the running event delivers a message sent by <paramref name="sender"/>'s event <paramref name="senderEvent"/>. Transports call it, lane only.</summary>
-    public void SetCause(NodeAddress sender, long senderEvent)
-    {
-        if (_depth > 0 && senderEvent > 0) Cause = new CausalLink(sender, senderEvent);
-    }
+    public void SetCause(NodeAddress sender, long senderEvent) => SetCause(sender, senderEvent, PathContext.None);
 
     /// <summary>
     /// As <see cref="SetCause(NodeAddress, long)"/>, for a message that carried the trace context

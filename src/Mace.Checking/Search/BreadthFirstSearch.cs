@@ -85,9 +85,10 @@ internal sealed class BreadthFirstSearch
                 {
                     cancellation.ThrowIfCancellationRequested();
                     var counts = default(ExpansionCounts);
-                    _main.Expand(level[p], depth, levelHashes, p * n, Tree, ref counts, sink, ref _deadEndSlot);
+                    (int[] Choices, int Steps, string Failing)? dead = null;
+                    _main.Expand(level[p], depth, levelHashes, p * n, Tree, ref counts, sink, ref dead);
                     counts.AddTo(_stats);
-                    MergeDeadEnd();
+                    if (dead is not null && DeadEnd is null) DeadEnd = dead;
                     if (sink.Violation is { } found) return found;
                     if (_visited.Count >= _options.MaxStates) break;
                 }
@@ -105,14 +106,6 @@ internal sealed class BreadthFirstSearch
             if (_visited.Count >= _options.MaxStates) break;
         }
         return null;
-    }
-
-    private (int[] Choices, int Steps, string Failing)? _deadEndSlot;
-
-    private void MergeDeadEnd()
-    {
-        if (_deadEndSlot is { } dead && DeadEnd is null) DeadEnd = dead;
-        _deadEndSlot = null;
     }
 
     // The level's states expanded by the threads, a chunk at a time, into one list each; then the
