@@ -5,7 +5,9 @@ namespace Mace.Services;
 
 /// <summary>
 /// Pure ring and prefix arithmetic shared by the overlays (Pastry, Bamboo, Chord). Node ids are the
-/// SHA-1 of the address, cached process-wide: a pure function, so the cache cannot affect determinism.
+/// SHA-1 of the address, cached: a pure function, so the cache cannot affect determinism. Simulated
+/// addresses (dense small ids) are cached per thread in an array indexed by the id, the overlays'
+/// hottest lookup in a large simulation; other addresses in one process-wide dictionary.
 /// </summary>
 public static class RingMath
 {
@@ -17,8 +19,37 @@ public static class RingMath
 
     private static readonly ConcurrentDictionary<NodeAddress, Key> s_ids = new();
 
+    [ThreadStatic] private static Key[]? t_simulatedIds;
+    [ThreadStatic] private static bool[]? t_simulatedKnown;
+
     /// <summary>The id of <paramref name="node"/>.</summary>
-    public static Key IdOf(NodeAddress node) => s_ids.GetOrAdd(node, static n => Key.FromAddress(n));
+    public static Key IdOf(NodeAddress node)
+    {
+        if (node.Kind != NodeAddressKind.Simulated) return s_ids.GetOrAdd(node, static n => Key.FromAddress(n));
+        var id = node.SimulatedId;
+        var known = t_simulatedKnown;
+        if (known is not null && (uint)id < (uint)known.Length && known[id]) return t_simulatedIds![id];
+        return CacheSimulated(node, id);
+    }
+
+    private static Key CacheSimulated(NodeAddress node, int id)
+    {
+        var known = t_simulatedKnown ?? [];
+        var ids = t_simulatedIds ?? [];
+        if (id >= known.Length)
+        {
+            var length = Math.Max(1024, known.Length);
+            while (length <= id) length *= 2;
+            Array.Resize(ref known, length);
+            Array.Resize(ref ids, length);
+            t_simulatedKnown = known;
+            t_simulatedIds = ids;
+        }
+        var key = Key.FromAddress(node);
+        ids[id] = key;
+        known[id] = true;
+        return key;
+    }
 
     /// <summary>The clockwise midpoint of (from, to].</summary>
     public static Key Midpoint(Key from, Key to)

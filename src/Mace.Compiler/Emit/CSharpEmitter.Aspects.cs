@@ -66,6 +66,8 @@ internal sealed partial class CSharpEmitter
             WireKind.Bytes => expression + ".ToArray()",
             WireKind.Sequence when wire.Container == "Array" =>
                 expression + ".Select(" + x + " => " + CopyExpression(wire.Element, wire.Element!.Text, x, depth + 1) + ").ToArray()",
+            WireKind.Sequence when wire.Container == "List" && wire.Element is { IsImmutable: true } =>
+                "new " + wire.Text + "(" + expression + ")",
             WireKind.Sequence when wire.Container == "List" =>
                 "new " + wire.Text + "(" + expression + ".Select(" + x + " => " + CopyExpression(wire.Element, wire.Element!.Text, x, depth + 1) + "))",
             WireKind.Sequence =>
@@ -91,6 +93,8 @@ internal sealed partial class CSharpEmitter
         {
             WireKind.Bytes => "global::System.Linq.Enumerable.SequenceEqual(" + a + ", " + b + ")",
             WireKind.Sequence when wire.Container is "HashSet" or "SortedSet" => a + ".SetEquals(" + b + ")",
+            WireKind.Sequence when wire.Element is { IsImmutable: true } =>
+                "global::System.Linq.Enumerable.SequenceEqual(" + a + ", " + b + ")",
             WireKind.Sequence =>
                 a + ".Count() == " + b + ".Count() && " + a + ".Zip(" + b + ", (" + v + "x, " + v + "y) => " + SameExpression(wire.Element, wire.Element!.Text, v + "x", v + "y", depth + 1) + ").All(" + v + " => " + v + ")",
             WireKind.Map =>

@@ -3,7 +3,9 @@ namespace Mace.Simulation.Harness;
 /// <summary>
 /// Poisson churn: deaths arrive at <see cref="Rate"/> per second across the system; each kills a
 /// random live node (never the bootstrap node) and adds a fresh node that joins through the
-/// bootstrap node.
+/// bootstrap node. A churned-out host never comes back: once the scenario's
+/// <see cref="Scenario.OnNodeCrashed"/> has seen it, its incarnation (the node, its services and
+/// their state) is released, so a long run holds the live nodes only, not every node that ever ran.
 /// </summary>
 public sealed record ChurnOptions
 {

@@ -57,6 +57,7 @@ public sealed partial class SimulationRun
         if (victim is not null)
         {
             Crash(victim);
+            victim.ReleaseIncarnation();
             Metrics.Count("churn.deaths", Second);
         }
         AddNode(0, NodeStart.Join, bootstrap);

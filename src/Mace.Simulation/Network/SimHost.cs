@@ -39,7 +39,10 @@ public sealed class SimHost
     /// <summary>When the uplink finishes sending everything queued so far (virtual ticks).</summary>
     internal long UplinkFreeAt { get; set; }
 
-    /// <summary>The environment of the current (or last) incarnation; null before the first start.</summary>
+    /// <summary>
+    /// The environment of the current (or last) incarnation; null before the first start, and after
+    /// churn has removed the host for good (<see cref="ReleaseIncarnation"/>).
+    /// </summary>
     public SimNodeEnvironment? Environment { get; internal set; }
 
     /// <summary>The number of incarnations started (the current one's number).</summary>
@@ -65,6 +68,20 @@ public sealed class SimHost
 
     /// <summary>Messages delivered to this host.</summary>
     public long MessagesReceived { get; internal set; }
+
+    /// <summary>
+    /// Forgets a dead incarnation, so that its node and services can be collected. Messages and
+    /// timers still in flight to or from it are dropped as they would be for any dead incarnation.
+    /// </summary>
+    internal void ReleaseIncarnation()
+    {
+        if (IsAlive) throw new InvalidOperationException($"{this} is still running");
+        Environment = null;
+        Released = true;
+    }
+
+    /// <summary>True once churn has removed the host for good: no incarnation of it will run again.</summary>
+    internal bool Released { get; private set; }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Address} (incarnation {Incarnation}, {(IsAlive ? "alive" : "dead")})";

@@ -11,7 +11,9 @@ namespace Mace.Simulation.Network;
 /// </summary>
 public sealed class SimTcpTransport : SimTransport
 {
+    private const int FirstSweep = 64;
     private readonly Dictionary<int, TcpConnection> _connections = [];
+    private int _sweepAt = FirstSweep;
 
     internal SimTcpTransport(SimNodeEnvironment environment, Node node, int index)
         : base(environment, node, TransportKind.Tcp, index)
@@ -28,6 +30,7 @@ public sealed class SimTcpTransport : SimTransport
     {
         if (!_connections.TryGetValue(destination.Id, out var connection))
         {
+            if (_connections.Count >= _sweepAt) ForgetReleasedPeers();
             connection = new TcpConnection { PeerIncarnation = destination.Incarnation };
             _connections.Add(destination.Id, connection);
         }
@@ -42,6 +45,25 @@ public sealed class SimTcpTransport : SimTransport
         if (arrival < connection.LastArrival) arrival = connection.LastArrival;
         connection.LastArrival = arrival;
         network.Schedule(new SimMessage(this, destination, registrationId, bytes, connection), arrival);
+    }
+
+    /// <summary>
+    /// Drops the connections to hosts that churn removed for good once nothing is in flight on
+    /// them (their last arrival is past). Sending to such a host again opens a new connection that
+    /// fails the same way, so this changes no outcome; it keeps a long churn run from holding one
+    /// connection per node that ever lived. Amortized: it runs when the table has doubled.
+    /// </summary>
+    private void ForgetReleasedPeers()
+    {
+        var network = Network;
+        var now = network.Simulator.Now;
+        List<int>? gone = null;
+        foreach (var (id, connection) in _connections)
+        {
+            if (connection.LastArrival <= now && network.TryGetHost(id, out var host) && host.Released) (gone ??= []).Add(id);
+        }
+        if (gone is not null) foreach (var id in gone) _connections.Remove(id);
+        _sweepAt = Math.Max(FirstSweep, 2 * _connections.Count);
     }
 
     private protected override void Close() => _connections.Clear();

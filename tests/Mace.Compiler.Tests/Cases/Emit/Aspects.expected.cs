@@ -164,20 +164,20 @@ public sealed partial class Watcher : global::Mace.Runtime.ServiceBase, global::
     private void __TakeSnapshots()
     {
         __shadow_Count = Count;
-        __shadow_Peers = (Peers is null ? null! : new List<NodeAddress>(Peers.Select(__c0 => __c0)));
+        __shadow_Peers = (Peers is null ? null! : new List<NodeAddress>(Peers));
         __shadow_Groups = (Groups is null ? null! : new Dictionary<string, HashSet<int>>(Groups.Select(__c0 => new global::System.Collections.Generic.KeyValuePair<string, HashSet<int>>(__c0.Key, (__c0.Value is null ? null! : new HashSet<int>(__c0.Value.Select(__c1 => __c1), __c0.Value.Comparer)))), Groups.Comparer));
     }
 
     void global::Mace.Runtime.IEndOfEventHook.OnEndOfEvent()
     {
         var __changed_Count = !(global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(__shadow_Count, Count));
-        var __changed_Peers = !((__shadow_Peers is { } __a && Peers is { } __b ? __a.Count() == __b.Count() && __a.Zip(__b, (__v0x, __v0y) => global::System.Collections.Generic.EqualityComparer<NodeAddress>.Default.Equals(__v0x, __v0y)).All(__v0 => __v0) : __shadow_Peers is null && Peers is null));
+        var __changed_Peers = !((__shadow_Peers is { } __a && Peers is { } __b ? global::System.Linq.Enumerable.SequenceEqual(__a, __b) : __shadow_Peers is null && Peers is null));
         var __changed_Groups = !((__shadow_Groups is { } __a1 && Groups is { } __b1 ? __a1.Count == __b1.Count && __a1.All(__v0 => __b1.TryGetValue(__v0.Key, out var __v0o) && (__v0.Value is { } __a2 && __v0o is { } __b2 ? __a2.SetEquals(__b2) : __v0.Value is null && __v0o is null)) : __shadow_Groups is null && Groups is null));
         if (!(__changed_Count || __changed_Peers || __changed_Groups)) return;
         var __old_Count = __shadow_Count!;
         if (__changed_Count) __shadow_Count = Count;
         var __old_Peers = __shadow_Peers!;
-        if (__changed_Peers) __shadow_Peers = (Peers is null ? null! : new List<NodeAddress>(Peers.Select(__c0 => __c0)));
+        if (__changed_Peers) __shadow_Peers = (Peers is null ? null! : new List<NodeAddress>(Peers));
         var __old_Groups = __shadow_Groups!;
         if (__changed_Groups) __shadow_Groups = (Groups is null ? null! : new Dictionary<string, HashSet<int>>(Groups.Select(__c0 => new global::System.Collections.Generic.KeyValuePair<string, HashSet<int>>(__c0.Key, (__c0.Value is null ? null! : new HashSet<int>(__c0.Value.Select(__c1 => __c1), __c0.Value.Comparer)))), Groups.Comparer));
         if ((__changed_Count) && __Guard_1(__old_Count)) { __Transition_1(__old_Count); }
