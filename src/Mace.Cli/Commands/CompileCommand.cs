@@ -97,11 +97,15 @@ internal static class CompileCommand
         return 0;
     }
 
+    // The serviceclass attributes hold their declarations as strings, which Roslyn decodes only
+    // when it can resolve System.String: the core library and the System.Runtime facade go in too.
     private static ImmutableArray<string> DeclarationsOf(IEnumerable<string> assemblyPaths)
     {
+        var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        string[] core = [typeof(object).Assembly.Location, Path.Combine(framework, "System.Runtime.dll")];
         var compilation = CSharpCompilation.Create(
             "MaceCompileReferences",
-            references: assemblyPaths.Distinct(StringComparer.Ordinal).Select(p => MetadataReference.CreateFromFile(p)));
+            references: assemblyPaths.Concat(core.Where(File.Exists)).Distinct(StringComparer.Ordinal).Select(p => MetadataReference.CreateFromFile(p)));
         return ReferencedServiceClasses.Collect(compilation, CancellationToken.None);
     }
 }
