@@ -19,19 +19,10 @@ public class CliParityTests
             driver = driver.RunGenerators(GeneratorHarness.NewCompilation().AddReferences(library));
             var generated = Assert.Single(driver.GetRunResult().GeneratedTrees).GetText().ToString();
 
-            var mace = Path.Combine(AppContext.BaseDirectory, "mace.dll");
-            var start = new ProcessStartInfo("dotnet", ["exec", mace, "compile", path, "--namespace", "Mace.Generated"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
+            var (exitCode, stdout, stderr) = await Compile(path, "--namespace", "Mace.Generated");
 
-            Assert.True(process.ExitCode == 0, await stderr);
-            Assert.Equal(generated, await stdout);
+            Assert.True(exitCode == 0, stderr);
+            Assert.Equal(generated, stdout);
         }
         finally
         {
@@ -47,18 +38,10 @@ public class CliParityTests
         {
             var path = Path.Combine(dir.FullName, "Broken.mace");
             await File.WriteAllTextAsync(path, "service Broken;\nstates { A; \n");
-            var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "mace.dll"), "compile", path])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
+            var (exitCode, _, stderr) = await Compile(path);
 
-            Assert.Equal(1, process.ExitCode);
-            Assert.Matches(@"Broken\.mace\(\d+,\d+\): error MACE1\d{3}: ", await stderr);
+            Assert.Equal(1, exitCode);
+            Assert.Matches(@"Broken\.mace\(\d+,\d+\): error MACE1\d{3}: ", stderr);
         }
         finally
         {
@@ -89,23 +72,30 @@ public class CliParityTests
                     downcall ReplicaSet(int count) { return new List<NodeAddress>(); }
                 }
                 """);
-            var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "mace.dll"), "compile", path])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
+            var (exitCode, stdout, stderr) = await Compile(path);
 
-            Assert.True(process.ExitCode == 0, await stderr);
-            Assert.Contains("class MyOverlay", await stdout);
-            Assert.Contains("IOverlayRouter", await stdout);
+            Assert.True(exitCode == 0, stderr);
+            Assert.Contains("class MyOverlay", stdout);
+            Assert.Contains("IOverlayRouter", stdout);
         }
         finally
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Runs <c>mace compile PATH ARGS</c> from the test's output directory.</summary>
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> Compile(string path, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "mace.dll"), "compile", path, .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
     }
 }
