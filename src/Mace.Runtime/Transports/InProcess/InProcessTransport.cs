@@ -51,13 +51,85 @@ public sealed class InProcessTransport : ITransport
         var bytes = message.GetBytes();
         var src = Node.Address;
         Interlocked.Increment(ref _sent);
-        var senderEvent = Node.EventId;
-        var path = Node.OutgoingPath == default ? default : Node.OutgoingContext;
-        target.Node.Post(() => target.Receive(registrationId, src, new Payload(bytes), senderEvent, path));
+        var delivery = target.TakeDelivery();
+        delivery.Set(registrationId, src, bytes, Node.EventId, Node.OutgoingPath == default ? default : Node.OutgoingContext);
+        target.Node.Environment.Post(delivery.Run);
         return true;
     }
 
-    private void Receive(int registrationId, NodeAddress src, Payload payload, long senderEvent, PathContext path)
+    // Deliveries waiting for reuse: a route takes one from the destination's slots (or makes one),
+    // and the destination's lane puts it back once the event has run, so a steady stream of
+    // messages allocates no work item and no closure per message.
+    private readonly Delivery?[] _spareDeliveries = new Delivery?[8];
+
+    private Delivery TakeDelivery()
+    {
+        for (var i = 0; i < _spareDeliveries.Length; i++)
+        {
+            if (Interlocked.Exchange(ref _spareDeliveries[i], null) is { } spare) return spare;
+        }
+        return new Delivery(this);
+    }
+
+    private void ReturnDelivery(Delivery delivery)
+    {
+        for (var i = 0; i < _spareDeliveries.Length; i++)
+        {
+            if (Interlocked.CompareExchange(ref _spareDeliveries[i], delivery, null) is null) return;
+        }
+    }
+
+    /// <summary>
+    /// One message on its way to this transport's node: posted to the lane as a cached work item,
+    /// run there as one event (<see cref="Node.Execute"/>, as <see cref="Node.Post"/> would), then
+    /// handed back for reuse. The payload bytes are never reused: the receiver may keep them.
+    /// </summary>
+    private sealed class Delivery
+    {
+        private readonly InProcessTransport _owner;
+        private readonly Action _deliver;
+        private int _registrationId;
+        private NodeAddress _source;
+        private ReadOnlyMemory<byte> _bytes;
+        private long _senderEvent;
+        private PathContext _path;
+
+        public Delivery(InProcessTransport owner)
+        {
+            _owner = owner;
+            _deliver = Deliver;
+            Run = RunOnLane;
+        }
+
+        /// <summary>The lane work item.</summary>
+        public Action Run { get; }
+
+        public void Set(int registrationId, NodeAddress source, ReadOnlyMemory<byte> bytes, long senderEvent, PathContext path)
+        {
+            _registrationId = registrationId;
+            _source = source;
+            _bytes = bytes;
+            _senderEvent = senderEvent;
+            _path = path;
+        }
+
+        private void RunOnLane()
+        {
+            try
+            {
+                _owner.Node.Execute(_deliver);
+            }
+            finally
+            {
+                _bytes = default;
+                _owner.ReturnDelivery(this);
+            }
+        }
+
+        private void Deliver() => _owner.Receive(_registrationId, _source, new Payload(_bytes), _senderEvent, _path);
+    }
+
+    private void Receive(int registrationId, NodeAddress src, Payload payload, long senderEvent, in PathContext path)
     {
         Node.SetCause(src, senderEvent, path);
         var receiver = _receivers.Get(registrationId);
