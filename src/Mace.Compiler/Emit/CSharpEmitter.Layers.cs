@@ -74,7 +74,9 @@ internal sealed partial class CSharpEmitter
         foreach (var lower in adapters)
         {
             var handlers = lower.Interface.AllHandlers.ToList();
-            _w.WriteLine("private sealed class __" + lower.Name + "_Handler(" + service.Name + " owner) : " + string.Join(", ", handlers.Select(h => "I" + h.Name)));
+            var bases = handlers.Select(h => "I" + h.Name).ToList();
+            if (CopiesReceivedPayloads(service, lower, handlers)) bases.Add("global::Mace.Runtime.ICopiesReceivedPayloads");
+            _w.WriteLine("private sealed class __" + lower.Name + "_Handler(" + service.Name + " owner) : " + string.Join(", ", bases));
             _w.OpenBrace();
             var first = true;
             foreach (var upcall in handlers.SelectMany(h => h.Upcalls))
@@ -93,6 +95,24 @@ internal sealed partial class CSharpEmitter
             }
             _w.CloseBrace();
         }
+    }
+
+    // True when no upcall from this lower service hands its raw payload on: each one with a payload
+    // has exactly one, no failure detector reads it, and every transition on it names a message type
+    // (so the demultiplexer decodes, and every read copies). The transport may then reuse the bytes.
+    private static bool CopiesReceivedPayloads(BoundService service, LowerServiceSymbol lower, List<HandlerSymbol> handlers)
+    {
+        var any = false;
+        foreach (var upcall in handlers.SelectMany(h => h.Upcalls))
+        {
+            var slots = upcall.Parameters.Count(p => p.IsPayloadSlot);
+            if (slots == 0) continue;
+            any = true;
+            if (slots > 1 || service.DetectorsReceivingOn(lower, upcall).Any()) return false;
+            var e = Binder.FindUpcallEvent(service.Events, upcall);
+            if (e is not null && e.Transitions.Any(t => t.MessageType is null)) return false;
+        }
+        return any;
     }
 
     private void EmitLifecycle(BoundService service)

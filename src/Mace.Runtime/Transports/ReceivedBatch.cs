@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Mace.Runtime.Transports;
 
 /// <summary>
@@ -5,10 +7,12 @@ namespace Mace.Runtime.Transports;
 /// and their payloads as slices of one array. On the lane each frame is still its own event.
 /// </summary>
 /// <remarks>
-/// <para>The payload array is a fresh, unpooled one for every batch: an upper layer may keep a
-/// received <see cref="Payload"/> (to forward it later, say), so its bytes must never be reused. The
-/// batch object and its header array are reused: the lane hands the batch back to its connection when
-/// it has run it, and the receive loop takes it for a later read.</para>
+/// <para>The payload array is rented from <see cref="ArrayPool{T}.Shared"/> and goes back to it after
+/// the batch ran only if every frame went to a receiver marked <see cref="ICopiesReceivedPayloads"/>;
+/// an upper layer that may keep a received <see cref="Payload"/> (to forward it later, say) keeps the
+/// array, which is then never reused. The batch object and its header array are reused: the lane
+/// hands the batch back to its connection when it has run it, and the receive loop takes it for a
+/// later read.</para>
 /// <para>Threading: filled by the receive loop, run on the lane; the post (a queue with a full
 /// fence) orders the two.</para>
 /// </remarks>
@@ -46,6 +50,12 @@ internal sealed class ReceivedBatch
     /// <summary>Sets the array the payload offsets refer to. Receive loop, before posting.</summary>
     public void Seal(byte[] data) => _data = data;
 
+    /// <summary>
+    /// Set (before the call) when a frame is handed to a receiver that may keep its payload: the
+    /// data array then stays with whoever keeps it instead of going back to the pool. Lane.
+    /// </summary>
+    public bool BytesMayBeKept { get; set; }
+
     private void RunOnLane()
     {
         try
@@ -55,6 +65,12 @@ internal sealed class ReceivedBatch
         finally
         {
             _connection.Dispatched(_data.Length);
+            if (!BytesMayBeKept && _data.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_data);
+                _owner.Statistics.ReceiveBufferReturned();
+            }
+            BytesMayBeKept = false;
             _count = 0;
             _data = [];
             _connection.ReturnBatch(this);
@@ -65,7 +81,7 @@ internal sealed class ReceivedBatch
     {
         ref readonly var entry = ref _entries[_current];
         _owner.Node.SetCause(entry.Source, entry.SenderEvent, entry.Path);
-        _owner.Dispatch(_connection, entry.Source, entry.Destination, entry.RegistrationId, new Payload(_data.AsMemory(entry.Offset, entry.Length)));
+        _owner.Dispatch(_connection, this, entry.Source, entry.Destination, entry.RegistrationId, new Payload(_data.AsMemory(entry.Offset, entry.Length)));
     }
 
     private readonly record struct Entry(NodeAddress Source, NodeAddress Destination, int RegistrationId, int Offset, int Length, long SenderEvent, PathContext Path);

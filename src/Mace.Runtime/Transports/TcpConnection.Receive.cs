@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using Mace.Runtime.Serialization;
@@ -14,15 +15,17 @@ namespace Mace.Runtime.Transports;
 /// <remarks>
 /// Buffers: a small one per connection while reads are small (thousands of connections may be
 /// idle), doubling up to <see cref="MaxReceiveSize"/> while reads fill it, and as large as one frame
-/// when a frame is larger. The bytes of a batch's frames leave with the batch: either the buffer
-/// itself (when the frames fill most of it; the loop continues in a fresh one) or an exact
-/// copy of them, so payloads handed upward are never overwritten.
+/// when a frame is larger, all from <see cref="ArrayPool{T}.Shared"/>. The bytes of a batch's frames
+/// leave with the batch: either the buffer itself (when the frames fill most of it; the loop
+/// continues in a fresh one) or a copy of them, so payloads handed upward are never overwritten
+/// while they may be kept. They go back to the pool only when every frame of the batch went to a
+/// receiver that keeps none of it (<see cref="ICopiesReceivedPayloads"/>).
 /// </remarks>
 internal sealed partial class TcpConnection
 {
     private async Task ReceiveLoopAsync()
     {
-        var buffer = new byte[InitialReceiveSize];
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveSize);
         var filled = 0;
         try
         {
@@ -55,12 +58,13 @@ internal sealed partial class TcpConnection
                     if (consumed * 4 >= buffer.Length * 3)
                     {
                         data = buffer;
-                        buffer = GC.AllocateUninitializedArray<byte>(nextSize);
+                        buffer = ArrayPool<byte>.Shared.Rent(nextSize);
                         data.AsSpan(consumed, leftover).CopyTo(buffer);
                     }
                     else
                     {
-                        data = buffer.AsSpan(0, consumed).ToArray();
+                        data = ArrayPool<byte>.Shared.Rent(consumed);
+                        buffer.AsSpan(0, consumed).CopyTo(data);
                         buffer = Resize(buffer, consumed, leftover, nextSize);
                     }
                     Statistics.FramesReceived(batch.Count);
@@ -148,11 +152,13 @@ internal sealed partial class TcpConnection
         return current;
     }
 
-    // Moves the unconsumed tail to the start of a buffer of the given size (this one, if it is the right size).
+    // Moves the unconsumed tail to the start of a buffer of the given size (this one, if it is the
+    // right size); a buffer replaced goes back to the pool (no batch holds it: its frames were copied).
     private static byte[] Resize(byte[] buffer, int consumed, int leftover, int size)
     {
-        var target = size == buffer.Length ? buffer : GC.AllocateUninitializedArray<byte>(size);
+        var target = size == buffer.Length ? buffer : ArrayPool<byte>.Shared.Rent(size);
         if (leftover > 0 && (consumed > 0 || target != buffer)) buffer.AsSpan(consumed, leftover).CopyTo(target);
+        if (target != buffer) ArrayPool<byte>.Shared.Return(buffer);
         return target;
     }
 

@@ -12,6 +12,7 @@ internal sealed partial class TcpConnection
     {
         var wake = _sendWake.Reader;
         var taken = new List<OutboxChunk>();
+        var segments = new List<ArraySegment<byte>>();
         var next = 0;
         try
         {
@@ -39,12 +40,23 @@ internal sealed partial class TcpConnection
                     wake.TryRead(out _);
                     continue;
                 }
-                for (next = 0; next < taken.Count; next++)
+                for (next = 0; next < taken.Count;)
                 {
+                    if (_stream is null && next + 1 < taken.Count)
+                    {
+                        var written = await WriteGatheredAsync(taken, next, segments).ConfigureAwait(false);
+                        for (; next < written; next++)
+                        {
+                            Statistics.Sent(taken[next].Frames, taken[next].Length);
+                            taken[next].Release();
+                        }
+                        continue;
+                    }
                     var chunk = taken[next];
                     await WriteAsync(chunk.Array.AsMemory(0, chunk.Length)).ConfigureAwait(false);
                     Statistics.Sent(chunk.Frames, chunk.Length);
                     chunk.Release();
+                    next++;
                 }
                 taken.Clear();
                 next = 0;
@@ -66,6 +78,48 @@ internal sealed partial class TcpConnection
             if (unsent > 0) Statistics.SendDroppedBy(unsent);
         }
     }
+
+    // Writes up to MaxGatheredChunks chunks from taken[first] on with one gathering send (one
+    // system call when the socket's buffer takes them all) under the write timeout, and returns the
+    // index of the first chunk not written; the caller releases the chunks written. Plain sockets
+    // only: a TLS stream has no gathering write. A send that stops short goes on chunk by chunk.
+    private async ValueTask<int> WriteGatheredAsync(List<OutboxChunk> taken, int first, List<ArraySegment<byte>> segments)
+    {
+        var end = Math.Min(taken.Count, first + MaxGatheredChunks);
+        segments.Clear();
+        for (var i = first; i < end; i++) segments.Add(new ArraySegment<byte>(taken[i].Array, 0, taken[i].Length));
+        _writeTimer.CancelAfter(_owner.Options.WriteTimeout);
+        var send = _socket.SendAsync(segments, SocketFlags.None);
+        int sent;
+        try
+        {
+            sent = await send.WaitAsync(_writeTimer.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The send may still hold the chunks: close the socket and let the send end before
+            // the chunks go back to the pool.
+            _socket.Dispose();
+            try
+            {
+                await send.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (SocketFailure.IsNetworkFailure(ex))
+            {
+            }
+            throw new OperationCanceledException("write timed out");
+        }
+        if (!_writeTimer.TryReset()) throw new OperationCanceledException("write timed out");
+        for (var i = first; i < end; i++)
+        {
+            var length = taken[i].Length;
+            if (sent < length) await WriteAsync(taken[i].Array.AsMemory(sent, length - sent)).ConfigureAwait(false);
+            sent = Math.Max(0, sent - length);
+        }
+        return end;
+    }
+
+    private const int MaxGatheredChunks = 16;
 
     // Only the send loop touches _writeTimer, so resetting it between writes is race-free.
     private async ValueTask WriteAsync(ReadOnlyMemory<byte> bytes)

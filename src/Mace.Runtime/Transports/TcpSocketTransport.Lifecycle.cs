@@ -117,7 +117,8 @@ public sealed partial class TcpSocketTransport
     }
 
     // Lane: the upper layer's demultiplexer rejecting the payload is the peer's fault, not the node's.
-    internal void Dispatch(TcpConnection? from, NodeAddress source, NodeAddress destination, int registrationId, Payload payload)
+    // A batch learns here, before the call, whether the receiver may keep the payload's bytes.
+    internal void Dispatch(TcpConnection? from, ReceivedBatch? batch, NodeAddress source, NodeAddress destination, int registrationId, Payload payload)
     {
         if (!_running) return;
         var receiver = _receivers.Get(registrationId);
@@ -127,6 +128,7 @@ public sealed partial class TcpSocketTransport
             SocketTransportLog.Unroutable(Logger, ListenAddress, source, registrationId);
             return;
         }
+        if (batch is not null && receiver is not ICopiesReceivedPayloads) batch.BytesMayBeKept = true;
         try
         {
             receiver.Deliver(source, destination, payload);

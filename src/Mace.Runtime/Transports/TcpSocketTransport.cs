@@ -133,7 +133,7 @@ public sealed partial class TcpSocketTransport : ServiceBase, ITransport
             Node.Post(() =>
             {
                 Node.SetCause(ListenAddress, senderEvent, path);
-                Dispatch(null, ListenAddress, dest, registrationId, new Payload(bytes));
+                Dispatch(null, null, ListenAddress, dest, registrationId, new Payload(bytes));
             });
             return true;
         }

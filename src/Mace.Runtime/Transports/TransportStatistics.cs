@@ -24,6 +24,7 @@ public sealed class TransportStatistics
     private long _unauthenticatedDropped;
     private long _replayDropped;
     private long _receiveQueueFull;
+    private long _receiveBuffersReturned;
 
     /// <summary>Frames written to the network.</summary>
     public long MessagesSent => Interlocked.Read(ref _messagesSent);
@@ -79,6 +80,12 @@ public sealed class TransportStatistics
     /// <summary>Datagrams dropped because the lane had <c>MaxQueuedDatagrams</c> waiting, and times a TCP receive loop paused at its pending-bytes bound.</summary>
     public long ReceiveQueueFull => Interlocked.Read(ref _receiveQueueFull);
 
+    /// <summary>
+    /// Batches of received frames whose bytes went back to the buffer pool after delivery, because
+    /// every frame went to a receiver that keeps none of them (<see cref="ICopiesReceivedPayloads"/>).
+    /// </summary>
+    public long ReceiveBuffersReturned => Interlocked.Read(ref _receiveBuffersReturned);
+
     /// <summary>Connections open now.</summary>
     public long ActiveConnections => ConnectionsOpened + ConnectionsAccepted - ConnectionsClosed;
 
@@ -122,11 +129,14 @@ public sealed class TransportStatistics
 
     internal void ReceiveFull() => Interlocked.Increment(ref _receiveQueueFull);
 
+    internal void ReceiveBufferReturned() => Interlocked.Increment(ref _receiveBuffersReturned);
+
     /// <inheritdoc/>
     public override string ToString() =>
         $"sent {MessagesSent} msgs/{BytesSent} B, received {MessagesReceived} msgs/{BytesReceived} B, malformed {MalformedDropped}, " +
         $"queue-full {QueueFullDropped}, send-dropped {SendDropped}, unroutable {UnroutableDropped}, connections {ActiveConnections} open " +
         $"({ConnectionsOpened} opened, {ConnectionsAccepted} accepted, {ConnectionsClosed} closed, {ConnectionsRefused} refused), " +
         $"handshakes failed {HandshakesFailed}, handshake timeouts {HandshakeTimeouts}, impersonation {ImpersonationDropped}, " +
-        $"unauthenticated {UnauthenticatedDropped}, replays {ReplayDropped}, receive-full {ReceiveQueueFull}";
+        $"unauthenticated {UnauthenticatedDropped}, replays {ReplayDropped}, receive-full {ReceiveQueueFull}, " +
+        $"receive buffers returned {ReceiveBuffersReturned}";
 }

@@ -187,7 +187,7 @@ public sealed partial class Finder : global::Mace.Runtime.ServiceBase, ILookup
     public void RegisterLookupHandler(int registrationId, ILookupHandler handler) => __LookupHandler_handlers.Register(registrationId, handler);
 
     // ---- lower-layer handlers
-    private sealed class __Net_Handler(Finder owner) : IReceiveData, INetworkError
+    private sealed class __Net_Handler(Finder owner) : IReceiveData, INetworkError, global::Mace.Runtime.ICopiesReceivedPayloads
     {
         public void Deliver(NodeAddress src, NodeAddress dest, Payload message) => owner.__Upcall_Deliver(src, dest, message);
     }

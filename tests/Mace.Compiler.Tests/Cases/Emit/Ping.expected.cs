@@ -217,7 +217,7 @@ public sealed partial class Ping : global::Mace.Runtime.ServiceBase, IPingMonito
     public void RegisterPingStatus(int registrationId, IPingStatus handler) => __PingStatus_handlers.Register(registrationId, handler);
 
     // ---- lower-layer handlers
-    private sealed class __Net_Handler(Ping owner) : IReceiveData, INetworkError
+    private sealed class __Net_Handler(Ping owner) : IReceiveData, INetworkError, global::Mace.Runtime.ICopiesReceivedPayloads
     {
         public void Deliver(NodeAddress src, NodeAddress dest, Payload message) => owner.__Upcall_Deliver(src, dest, message);
 

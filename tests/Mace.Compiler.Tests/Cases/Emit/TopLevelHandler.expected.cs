@@ -205,7 +205,7 @@ public sealed partial class Both : global::Mace.Runtime.ServiceBase, IWatcher, I
     public void RegisterGossipEvents(int registrationId, IGossipEvents handler) => __GossipEvents_handlers.Register(registrationId, handler);
 
     // ---- lower-layer handlers
-    private sealed class __Net_Handler(Both owner) : IReceiveData, INetworkError
+    private sealed class __Net_Handler(Both owner) : IReceiveData, INetworkError, global::Mace.Runtime.ICopiesReceivedPayloads
     {
         public void Deliver(NodeAddress src, NodeAddress dest, Payload message) => owner.__Upcall_Deliver(src, dest, message);
     }

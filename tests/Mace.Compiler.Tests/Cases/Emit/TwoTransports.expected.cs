@@ -107,13 +107,13 @@ public sealed partial class Dual : global::Mace.Runtime.ServiceBase
     }
 
     // ---- lower-layer handlers
-    private sealed class __Reliable_Handler(Dual owner) : IReceiveData, INetworkError
+    private sealed class __Reliable_Handler(Dual owner) : IReceiveData, INetworkError, global::Mace.Runtime.ICopiesReceivedPayloads
     {
         public void Deliver(NodeAddress src, NodeAddress dest, Payload message) => owner.__Upcall_Deliver(src, dest, message);
 
         public void Error(NodeAddress peer, TransportError error) => owner.__Upcall_Error(peer, error);
     }
-    private sealed class __Fast_Handler(Dual owner) : IReceiveData, INetworkError
+    private sealed class __Fast_Handler(Dual owner) : IReceiveData, INetworkError, global::Mace.Runtime.ICopiesReceivedPayloads
     {
         public void Deliver(NodeAddress src, NodeAddress dest, Payload message) => owner.__Upcall_Deliver(src, dest, message);
 

@@ -129,7 +129,7 @@ public sealed partial class T : global::Mace.Runtime.ServiceBase
     }
 
     // ---- lower-layer handlers
-    private sealed class __Net_Handler(T owner) : IReceiveData, INetworkError
+    private sealed class __Net_Handler(T owner) : IReceiveData, INetworkError, global::Mace.Runtime.ICopiesReceivedPayloads
     {
         public void Deliver(NodeAddress src, NodeAddress dest, Payload message) => owner.__Upcall_Deliver(src, dest, message);
     }
