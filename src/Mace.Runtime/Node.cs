@@ -21,6 +21,7 @@ public sealed class Node
     private readonly List<IService> _services = [];
     private readonly List<IEndOfEventHook> _endOfEventHooks = [];
     private readonly Queue<Action> _deferred = new();
+    private readonly List<Action> _eventEndFlushes = [];
     private int _depth;
     private long _lifecycleGeneration;
     private int _lifecycleDepth;
@@ -373,10 +374,26 @@ public sealed class Node
     /// <summary>Ends a lifecycle call.</summary>
     public void ExitLifecycleCall() => _lifecycleDepth--;
 
+    /// <summary>
+    /// Runs <paramref name="flush"/> once the running event has ended (after its deferred work and
+    /// aspects, and also when the event failed), or now when no event runs: for a transport that
+    /// gathers what an event sends and hands it to its sockets at once. The caller asks once per
+    /// event. Lane only.
+    /// </summary>
+    internal void FlushAtEventEnd(Action flush)
+    {
+        if (_depth == 0) flush();
+        else _eventEndFlushes.Add(flush);
+    }
+
     private void EndEvent()
     {
         // Most events defer nothing and the node has no aspects: skip the guarded loop.
-        if (_deferred.Count == 0 && _endOfEventHooks.Count == 0) return;
+        if (_deferred.Count == 0 && _endOfEventHooks.Count == 0)
+        {
+            if (_eventEndFlushes.Count > 0) RunEventEndFlushes();
+            return;
+        }
         _depth++;
         try
         {
@@ -394,5 +411,24 @@ public sealed class Node
         {
             _depth--;
         }
+        if (_eventEndFlushes.Count > 0) RunEventEndFlushes();
+    }
+
+    // Every flush runs, whatever the others do: frames an event sent must not wait for the next event.
+    private void RunEventEndFlushes()
+    {
+        for (var i = 0; i < _eventEndFlushes.Count; i++)
+        {
+            try
+            {
+                _eventEndFlushes[i]();
+            }
+            catch (Exception ex)
+            {
+                Environment.Logger.LogError(ex, "end-of-event flush failed on node {Node}", Address);
+                Environment.OnEventFailed(ex);
+            }
+        }
+        _eventEndFlushes.Clear();
     }
 }

@@ -114,6 +114,53 @@ internal sealed class FrameOutbox : IBufferWriter<byte>
         Frames = 0;
     }
 
+    /// <summary>True when a chunk was filled and sealed since the last <see cref="MoveTo"/>.</summary>
+    public bool HasSealed => _sealed.Count > 0;
+
+    /// <summary>
+    /// Moves every whole frame, in order, to the end of <paramref name="target"/>: the sealed chunks
+    /// as they are, and (with <paramref name="includeCurrent"/>) the current one too; a current chunk
+    /// holding little is copied into the target's own current chunk instead, and this outbox keeps
+    /// its array for the next frames. No frame may be begun.
+    /// </summary>
+    public void MoveTo(FrameOutbox target, bool includeCurrent)
+    {
+        if (_sealed.Count > 0)
+        {
+            target.Seal();
+            while (_sealed.TryDequeue(out var chunk))
+            {
+                target._sealed.Enqueue(chunk);
+                target.Frames += chunk.Frames;
+                Frames -= chunk.Frames;
+            }
+        }
+        if (!includeCurrent || _currentFrames == 0) return;
+        if (_used <= SmallMoveSize)
+        {
+            target.Ensure(_used);
+            _current!.AsSpan(0, _used).CopyTo(target._current.AsSpan(target._used));
+            target._used += _used;
+            target._currentFrames += _currentFrames;
+            target.Frames += _currentFrames;
+            Frames -= _currentFrames;
+            _used = 0;
+            _currentFrames = 0;
+            return;
+        }
+        Seal();
+        target.Seal();
+        while (_sealed.TryDequeue(out var chunk))
+        {
+            target._sealed.Enqueue(chunk);
+            target.Frames += chunk.Frames;
+            Frames -= chunk.Frames;
+        }
+    }
+
+    // A current chunk with at most this many bytes is copied, not handed over, by MoveTo.
+    private const int SmallMoveSize = 1024;
+
     /// <summary>The outbox was drained: the next chunk starts small again.</summary>
     public void ResetGrowth() => _nextSize = MinChunkSize;
 

@@ -31,6 +31,7 @@ internal sealed partial class TcpConnection
                     else
                     {
                         _outbox.TakeAll(taken);
+                        Volatile.Write(ref _publishedFrames, 0);
                     }
                 }
                 if (idle)
@@ -97,9 +98,10 @@ internal sealed partial class TcpConnection
         }
         catch (OperationCanceledException)
         {
-            // The send may still hold the chunks: close the socket and let the send end before
-            // the chunks go back to the pool.
-            _socket.Dispose();
+            // The send may still hold the chunks: close the connection (reporting the timeout,
+            // before the receive loop sees the socket go) and let the send end before the chunks
+            // go back to the pool.
+            Abort(TransportError.WriteTimeout);
             try
             {
                 await send.ConfigureAwait(false);

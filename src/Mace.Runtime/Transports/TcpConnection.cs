@@ -39,6 +39,11 @@ internal sealed partial class TcpConnection
     private readonly CancellationTokenSource _writeTimer = new();
     private readonly Lock _gate = new();
     private readonly FrameOutbox _outbox = new();
+    // The lane encodes frames here without a lock and hands them over when a chunk fills and when
+    // the event ends (Flush), so the send lock is taken once per chunk or event, not per frame.
+    private readonly FrameOutbox _staged = new();
+    private int _publishedFrames;
+    private bool _flushRequested;
     private bool _sendIdle;
     private NodeAddress _peer;
     private volatile bool _identified;
@@ -131,61 +136,94 @@ internal sealed partial class TcpConnection
         }
     }
 
-    /// <summary>Appends one whole encoded frame (prefix included) to the outbox, waking the send loop if it sleeps. Lane.</summary>
+    /// <summary>Stages one whole encoded frame (prefix included) for the send loop. Lane.</summary>
     public EnqueueResult TryEnqueue(ReadOnlySpan<byte> frame)
     {
-        bool wake;
-        lock (_sendLock)
-        {
-            if (IsClosed) return EnqueueResult.Closed;
-            if (_outbox.Frames >= _capacity) return EnqueueResult.Full;
-            _outbox.Append(frame);
-            wake = _sendIdle;
-            _sendIdle = false;
-        }
-        if (wake) _sendWake.Writer.TryWrite(true);
+        if (IsClosed) return EnqueueResult.Closed;
+        if (QueuedFrames >= _capacity) return EnqueueResult.Full;
+        _staged.Append(frame);
+        Staged();
         return EnqueueResult.Queued;
     }
 
     /// <summary>
     /// Encodes a frame (the given prefix and header, then <paramref name="message"/>) straight into
-    /// the outbox, waking the send loop if it sleeps; a frame whose body exceeds
-    /// <paramref name="maxFrameSize"/>, or whose serialization throws, is taken back. Lane.
+    /// the lane's staging outbox; a frame whose body exceeds <paramref name="maxFrameSize"/>, or
+    /// whose serialization throws, is taken back. Lane.
     /// </summary>
     public EnqueueResult TryEnqueue(ReadOnlySpan<byte> prefixAndHeader, Payload message, int maxFrameSize, out int size)
     {
-        bool wake;
         size = 0;
+        if (IsClosed) return EnqueueResult.Closed;
+        if (QueuedFrames >= _capacity) return EnqueueResult.Full;
+        _staged.BeginFrame();
+        try
+        {
+            prefixAndHeader.CopyTo(_staged.GetSpan(prefixAndHeader.Length));
+            _staged.Advance(prefixAndHeader.Length);
+            var writer = new MaceWriter(_staged);
+            message.WriteTo(ref writer);
+            writer.Flush();
+        }
+        catch
+        {
+            _staged.AbandonFrame();
+            throw;
+        }
+        size = _staged.FrameSize;
+        if (size - FrameCodec.LengthPrefixSize > maxFrameSize)
+        {
+            _staged.AbandonFrame();
+            return EnqueueResult.TooLarge;
+        }
+        _staged.EndFrame();
+        Staged();
+        return EnqueueResult.Queued;
+    }
+
+    // Frames queued and not yet taken by the send loop: published ones (the send loop may take them
+    // meanwhile, so this only ever overcounts) and the lane's staged ones. Lane.
+    private int QueuedFrames => Volatile.Read(ref _publishedFrames) + _staged.Frames;
+
+    // A frame was staged: full chunks go to the send loop now, the rest when the event ends. Lane.
+    private void Staged()
+    {
+        if (_staged.HasSealed) Publish(includeCurrent: false);
+        if (_flushRequested) return;
+        _flushRequested = true;
+        _owner.FlushAtEventEnd(this);
+    }
+
+    /// <summary>The event that staged frames here has ended: hands them all to the send loop. Lane.</summary>
+    internal void Flush()
+    {
+        _flushRequested = false;
+        Publish(includeCurrent: true);
+        _staged.ResetGrowth();
+    }
+
+    // Moves staged frames into the outbox (one lock for all of them) and wakes the send loop if it
+    // sleeps; on a closed connection they are dropped and counted, as Abort counts the outbox's. Lane.
+    private void Publish(bool includeCurrent)
+    {
+        var wake = false;
+        var dropped = 0;
         lock (_sendLock)
         {
-            if (IsClosed) return EnqueueResult.Closed;
-            if (_outbox.Frames >= _capacity) return EnqueueResult.Full;
-            _outbox.BeginFrame();
-            try
+            if (IsClosed)
             {
-                prefixAndHeader.CopyTo(_outbox.GetSpan(prefixAndHeader.Length));
-                _outbox.Advance(prefixAndHeader.Length);
-                var writer = new MaceWriter(_outbox);
-                message.WriteTo(ref writer);
-                writer.Flush();
+                dropped = _staged.Clear();
             }
-            catch
+            else
             {
-                _outbox.AbandonFrame();
-                throw;
+                _staged.MoveTo(_outbox, includeCurrent);
+                Volatile.Write(ref _publishedFrames, _outbox.Frames);
+                wake = _sendIdle;
+                _sendIdle = false;
             }
-            size = _outbox.FrameSize;
-            if (size - FrameCodec.LengthPrefixSize > maxFrameSize)
-            {
-                _outbox.AbandonFrame();
-                return EnqueueResult.TooLarge;
-            }
-            _outbox.EndFrame();
-            wake = _sendIdle;
-            _sendIdle = false;
         }
+        if (dropped > 0) Statistics.SendDroppedBy(dropped);
         if (wake) _sendWake.Writer.TryWrite(true);
-        return EnqueueResult.Queued;
     }
 
     /// <summary>
@@ -222,7 +260,11 @@ internal sealed partial class TcpConnection
         _socket.Dispose();
         _receiveWake.Writer.TryComplete();
         int dropped;
-        lock (_sendLock) dropped = _outbox.Clear();
+        lock (_sendLock)
+        {
+            dropped = _outbox.Clear();
+            Volatile.Write(ref _publishedFrames, 0);
+        }
         _sendWake.Writer.TryComplete();
         if (dropped > 0) Statistics.SendDroppedBy(dropped);
         if (error is { } reported) SocketTransportLog.ConnectionFailed(Logger, _owner.ListenAddress, PeerText, reported, exception);

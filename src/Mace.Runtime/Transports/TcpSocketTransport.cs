@@ -215,6 +215,24 @@ public sealed partial class TcpSocketTransport : ServiceBase, ITransport
         return false;
     }
 
+    // Connections holding frames staged by the running event; flushed together when it ends. Lane.
+    private readonly List<TcpConnection> _staging = [];
+    private Action? _flushStaged;
+
+    /// <summary>A connection staged its first frame since its last flush. Lane.</summary>
+    internal void FlushAtEventEnd(TcpConnection connection)
+    {
+        _staging.Add(connection);
+        if (_staging.Count == 1) Node.FlushAtEventEnd(_flushStaged ??= FlushStaged);
+    }
+
+    private void FlushStaged()
+    {
+        // A connection flushed here may stage again only in a later event, so the list is stable.
+        foreach (var connection in _staging) connection.Flush();
+        _staging.Clear();
+    }
+
     // The last peer routed to and its connection, lane only: a stream of sends to one peer skips the
     // table. Valid while that connection lives, because a live registered connection is never replaced.
     private NodeAddress _lastPeer;
