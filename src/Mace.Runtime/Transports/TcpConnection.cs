@@ -17,9 +17,10 @@ namespace Mace.Runtime.Transports;
 /// <para>Threading: <see cref="TryEnqueue"/> runs on the lane; the loops on thread-pool threads; the
 /// peer address of an inbound connection is learned from its first frame and guarded by
 /// <c>_gate</c>.</para>
-/// <para>The outbox (<see cref="FrameOutbox"/>, behind <c>_sendLock</c>) packs frames into pooled
-/// chunks as the lane sends them; the send loop takes every chunk at once and writes each in one
-/// socket write. The bound counts frames in the outbox, as the per-frame queue it replaced did.</para>
+/// <para>The lane encodes frames into a staging outbox of its own (no lock) and hands its chunks to
+/// the outbox (<see cref="FrameOutbox"/>, behind <c>_sendLock</c>) as they fill and when the event
+/// ends; the send loop takes every chunk at once and writes them with gathered socket writes. The
+/// bound counts frames staged and in the outbox, as the per-frame queue it replaced did.</para>
 /// </remarks>
 internal sealed partial class TcpConnection
 {

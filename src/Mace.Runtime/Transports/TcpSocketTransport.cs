@@ -28,9 +28,9 @@ namespace Mace.Runtime.Transports;
 /// lane is idle); the connection table is concurrent.</para>
 /// <para>Sending: <see cref="Route"/> reuses the encoded header of the last peer and service and,
 /// for the peer of the last send while its connection lives, encodes the frame straight into that
-/// connection's outbox (<see cref="FrameOutbox"/>); otherwise it encodes into a scratch buffer
-/// first, so that an oversized frame is refused before any connection is opened for it. The send
-/// loop writes the outbox a chunk per socket write.</para>
+/// connection's staging outbox (<see cref="FrameOutbox"/>); otherwise it encodes into a scratch
+/// buffer first, so that an oversized frame is refused before any connection is opened for it.
+/// Staged frames go to the send loop when a chunk fills and when the event ends.</para>
 /// </remarks>
 public sealed partial class TcpSocketTransport : ServiceBase, ITransport
 {
