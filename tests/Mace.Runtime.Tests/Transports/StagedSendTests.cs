@@ -1,5 +1,5 @@
 using Mace.Runtime.Hosting;
-using Mace.Runtime.Transports;
+using Mace.Runtime.Tests.Transports.Security;
 
 namespace Mace.Runtime.Tests.Transports;
 
@@ -14,9 +14,9 @@ public sealed class StagedSendTests
     public async Task AnEventThatAlternatesPeersAndThenFails_StillSendsEveryFrame_InOrderPerPeer()
     {
         const int perPeer = 300;
-        await using var sender = await RecorderNode.StartAsync(1);
-        await using var first = await RecorderNode.StartAsync(2);
-        await using var second = await RecorderNode.StartAsync(3);
+        await using var sender = await StartAsync(1);
+        await using var first = await StartAsync(2);
+        await using var second = await StartAsync(3);
 
         // Posted, not invoked: the node itself sees the event fail (and logs it).
         sender.Node.Post(() =>
@@ -42,7 +42,7 @@ public sealed class StagedSendTests
     public async Task FramesBeyondTheQueueBound_WithinOneEvent_AreRefusedWithQueueFull()
     {
         // Nothing listens at the target, so nothing leaves: the bound counts the staged frames.
-        await using var sender = await RecorderNode.StartAsync(1, sendQueueCapacity: 10);
+        await using var sender = await StartAsync(1, sendQueueCapacity: 10);
         using var unused = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
         unused.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
         var target = NodeAddress.FromEndPoint((System.Net.IPEndPoint)unused.LocalEndPoint!);
@@ -53,46 +53,6 @@ public sealed class StagedSendTests
         Assert.Equal(5, sender.Statistics.QueueFullDropped);
     }
 
-    private sealed class RecorderNode : IAsyncDisposable
-    {
-        private readonly RealNodeEnvironment _environment;
-
-        private RecorderNode(RealNodeEnvironment environment, Node node, RecorderService recorder, TransportStatistics statistics)
-        {
-            _environment = environment;
-            Node = node;
-            Recorder = recorder;
-            Statistics = statistics;
-        }
-
-        public Node Node { get; }
-
-        public RecorderService Recorder { get; }
-
-        public TransportStatistics Statistics { get; }
-
-        public NodeAddress Address => Node.Address;
-
-        public static async Task<RecorderNode> StartAsync(int seed, int sendQueueCapacity = 10_000)
-        {
-            var environment = new RealNodeEnvironment(new RealNodeOptions { Seed = seed, SendQueueCapacity = sendQueueCapacity });
-            var node = new Node(environment);
-            var (recorder, statistics) = await node.InvokeAsync(() =>
-            {
-                var net = (TcpSocketTransport)environment.CreateTransport(node, TransportKind.Tcp);
-                return (new RecorderService(node, "Alpha", net), net.Statistics);
-            });
-            await node.StartAsync().WaitAsync(PingNode.Timeout);
-            return new RecorderNode(environment, node, recorder, statistics);
-        }
-
-        public async Task<(NodeAddress Source, string Text)> NextAsync() =>
-            await Recorder.Received.Reader.ReadAsync().AsTask().WaitAsync(PingNode.Timeout);
-
-        public async ValueTask DisposeAsync()
-        {
-            await Node.StopAsync().WaitAsync(PingNode.Timeout);
-            _environment.Dispose();
-        }
-    }
+    private static Task<RecorderNode> StartAsync(int seed, int sendQueueCapacity = 10_000) =>
+        RecorderNode.StartAsync(new RealNodeOptions { Seed = seed, SendQueueCapacity = sendQueueCapacity });
 }
