@@ -33,6 +33,72 @@ public sealed class EngineTests
         Assert.Equal(0, queue.Count);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void EventQueue_InterleavedNearCalendarAndFarEvents_MatchASortedReference(int seed)
+    {
+        // Events land in the current bucket, later buckets within the horizon, and beyond it
+        // (the far heap), while the clock advances as a simulator's does: each new event is
+        // scheduled at or after the one just taken out. The queue must hand them back in exactly
+        // the (time, sequence) order of a sorted list.
+        var random = new SimRandom((ulong)seed);
+        var queue = new EventQueue(4);
+        var reference = new SortedSet<(long Time, long Sequence)>();
+        var handler = new Recorder();
+        long now = 0, sequence = 0, taken = 0;
+        long[] spans = [0, 10, EventQueue.BucketTicks, 50 * EventQueue.BucketTicks, EventQueue.BucketCount * EventQueue.BucketTicks, 5L * EventQueue.BucketCount * EventQueue.BucketTicks];
+        void Add(long time)
+        {
+            queue.Enqueue(new SimEvent { Time = time, Sequence = sequence, Handler = handler });
+            reference.Add((time, sequence++));
+        }
+        for (var i = 0; i < 2_000; i++) Add(random.NextInt(3) == 0 ? 0 : (long)random.NextInt(int.MaxValue) % spans[^1]);
+        while (queue.Count > 0)
+        {
+            Assert.Equal(reference.Count, queue.Count);
+            var peeked = queue.Peek();
+            var next = queue.Dequeue();
+            var expected = reference.Min;
+            reference.Remove(expected);
+            Assert.Equal(peeked.Sequence, next.Sequence);
+            Assert.Equal(expected, (next.Time, next.Sequence));
+            Assert.True(next.Time >= now, $"time went back from {now} to {next.Time}");
+            now = next.Time;
+            taken++;
+            if (sequence < 20_000)
+            {
+                for (var k = random.NextInt(3); k > 0; k--)
+                {
+                    var span = spans[random.NextInt(spans.Length)];
+                    Add(now + (span == 0 ? 0 : random.NextInt((int)Math.Min(span, int.MaxValue))));
+                }
+            }
+        }
+        Assert.Equal(sequence, taken);
+        Assert.Empty(reference);
+    }
+
+    [Fact]
+    public void EventQueue_Clear_ForgetsEveryBucketAndStartsOver()
+    {
+        var queue = new EventQueue(4);
+        var handler = new Recorder();
+        for (var i = 0; i < 300; i++)
+        {
+            queue.Enqueue(new SimEvent { Time = i * EventQueue.BucketTicks * 7, Sequence = i, Handler = handler });
+        }
+        queue.Dequeue();
+        queue.Clear();
+        Assert.Equal(0, queue.Count);
+        queue.Enqueue(new SimEvent { Time = 3 * EventQueue.BucketTicks, Sequence = 1000, Handler = handler });
+        queue.Enqueue(new SimEvent { Time = EventQueue.BucketTicks, Sequence = 1001, Handler = handler });
+        Assert.Equal(1001, queue.Dequeue().Sequence);
+        Assert.Equal(1000, queue.Dequeue().Sequence);
+        Assert.Equal(0, queue.Count);
+    }
+
     [Fact]
     public void Simulator_EqualTimes_RunInSchedulingOrder()
     {
