@@ -141,14 +141,12 @@ internal sealed class EventQueue
     private long DistanceToNextOccupied()
     {
         var start = (int)((_currentBucket + 1) & BucketMask);
-        for (var scanned = 0; scanned <= BucketCount; scanned += 64)
+        for (var offset = 0; offset < BucketCount;)
         {
-            var slot = (start + scanned) & BucketMask;
-            var word = slot >> 6;
-            var bits = _occupied[word] >> (slot & 63);
-            if (bits != 0) return 1 + scanned + BitOperations.TrailingZeroCount(bits);
-            // Skip to the start of the next word.
-            scanned -= slot & 63;
+            var slot = (start + offset) & BucketMask;
+            var bits = _occupied[slot >> 6] >> (slot & 63);
+            if (bits != 0) return 1 + offset + BitOperations.TrailingZeroCount(bits);
+            offset += 64 - (slot & 63); // on to the first slot of the next word
         }
         throw new InvalidOperationException("the calendar count says events are queued but no bucket holds one");
     }
