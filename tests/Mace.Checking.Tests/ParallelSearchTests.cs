@@ -58,6 +58,26 @@ public sealed class ParallelSearchTests
         Assert.Equal(one.Counterexample!.ToJson(), two.Counterexample!.ToJson());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1_000)]
+    public void PassingWalks_TwoThreads_CountEveryWalkAndStepOnce(int walks)
+    {
+        // Threads claim walks in blocks and add their counts once per block: a count kept back or
+        // added twice shows here (1,000 is not a multiple of the block).
+        var test = Find("Election");
+        var options = test.Defaults with { Depth = 0, Walks = walks, Seed = 4 };
+        var one = ModelChecker.Check(test, options with { Threads = 1 });
+        var two = ModelChecker.Check(test, options with { Threads = 2 });
+
+        Assert.True(one.Passed);
+        Assert.Equal(walks, one.Stats.Walks);
+        Assert.Equal(walks, two.Stats.Walks);
+        Assert.True(one.Stats.WalkSteps > walks, $"{one.Stats.WalkSteps} walk steps");
+        Assert.Equal(one.Stats.WalkSteps, two.Stats.WalkSteps);
+        Assert.Equal(one.Stats.Steps, two.Stats.Steps);
+    }
+
     [Fact]
     public void LivenessWalks_TwoThreads_SameCriticalTransition()
     {

@@ -53,7 +53,9 @@ internal sealed class CriticalTransitionSearch
         for (var j = 0; j < _options.CriticalWalks; j++)
         {
             var seed = CheckRandom.Derive(_options.Seed, 1_000_000 + _walk, ((ulong)steps * 1024) + (ulong)j);
-            if (_runner.Walk(_prefix, stepEnds[steps], steps, seed, recordSteps: false) == WalkOutcome.Live) return true;
+            var outcome = _runner.Walk(_prefix, stepEnds[steps], steps, seed, recordSteps: false);
+            _runner.FlushStats();
+            if (outcome == WalkOutcome.Live) return true;
         }
         return false;
     }

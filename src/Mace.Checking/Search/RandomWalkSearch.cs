@@ -11,6 +11,11 @@ namespace Mace.Checking.Search;
 /// </summary>
 internal sealed class RandomWalkSearch
 {
+    // Walks a thread claims at a time, and walks between two updates of the shared counters: walks
+    // can be a few microseconds each, and a shared counter touched by both threads after every walk
+    // costs a cache-line transfer each time.
+    internal const int WalkBlock = 32;
+
     private readonly CheckWorld _world;
     private readonly CheckOptions _options;
     private readonly SearchStats _stats;
@@ -26,44 +31,66 @@ internal sealed class RandomWalkSearch
 
     /// <summary>
     /// The violation of the lowest-numbered walk that has one. With <see cref="CheckOptions.Threads"/>
-    /// above 1 the walks are shared out (each thread on its own world) and a thread stops once every
-    /// walk below the best violation so far is done, so the result is the one-thread search's.
+    /// above 1 the walks are shared out in blocks of <see cref="WalkBlock"/> (each thread on its own
+    /// world) and a thread stops once every walk below the best violation so far is done, so the
+    /// result is the one-thread search's.
     /// </summary>
     public Violation? Run(SearchTree tree, IReadOnlyList<int> frontier, CancellationToken cancellation)
     {
         if (_options.Threads <= 1 || _newWorld is null || _options.Walks < 2)
         {
             var walker = new Walker(_world, _options, _stats);
-            for (var k = 0; k < _options.Walks; k++)
+            try
             {
-                cancellation.ThrowIfCancellationRequested();
-                if (walker.Walk(k, tree, frontier) is { } violation) return violation;
+                for (var k = 0; k < _options.Walks; k++)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    if (walker.Walk(k, tree, frontier) is { } violation) return violation;
+                    if ((k + 1) % WalkBlock == 0) walker.FlushStats();
+                }
+                return null;
             }
-            return null;
+            finally
+            {
+                walker.FlushStats();
+            }
         }
         var walkers = new List<Walker>(_options.Threads) { new(_world, _options, _stats) };
         for (var i = 1; i < _options.Threads; i++) walkers.Add(new Walker(_newWorld(), _options, _stats));
-        var next = -1;
+        long next = 0;
         var best = int.MaxValue;
         Violation? found = null;
         var gate = new Lock();
         Parallel.ForEach(walkers, new ParallelOptions { MaxDegreeOfParallelism = walkers.Count, CancellationToken = cancellation }, walker =>
         {
-            while (true)
+            try
             {
-                var k = Interlocked.Increment(ref next);
-                if (k >= _options.Walks || k > Volatile.Read(ref best)) return;
-                cancellation.ThrowIfCancellationRequested();
-                if (walker.Walk(k, tree, frontier) is not { } violation) continue;
-                lock (gate)
+                while (true)
                 {
-                    if (k < best)
+                    var first = Interlocked.Add(ref next, WalkBlock) - WalkBlock;
+                    if (first >= _options.Walks) return;
+                    var end = (int)Math.Min(first + WalkBlock, _options.Walks);
+                    for (var k = (int)first; k < end; k++)
                     {
-                        best = k;
-                        found = violation;
+                        if (k > Volatile.Read(ref best)) return;
+                        cancellation.ThrowIfCancellationRequested();
+                        if (walker.Walk(k, tree, frontier) is not { } violation) continue;
+                        lock (gate)
+                        {
+                            if (k < best)
+                            {
+                                best = k;
+                                found = violation;
+                            }
+                        }
+                        return;
                     }
+                    walker.FlushStats();
                 }
-                return;
+            }
+            finally
+            {
+                walker.FlushStats();
             }
         });
         return found;
@@ -74,6 +101,8 @@ internal sealed class RandomWalkSearch
     {
         private readonly WalkRunner _runner = new(world, options, stats);
         private int[] _path = new int[64];
+
+        public void FlushStats() => _runner.FlushStats();
 
         public Violation? Walk(int k, SearchTree tree, IReadOnlyList<int> frontier)
         {

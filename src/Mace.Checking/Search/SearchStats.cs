@@ -60,9 +60,9 @@ public sealed class SearchStats
         if (unique) Volatile.Write(ref _unique, _unique + 1);
     }
 
-    internal void AddWalk(long steps)
+    internal void AddWalks(long walks, long steps)
     {
-        Interlocked.Increment(ref _walks);
+        Interlocked.Add(ref _walks, walks);
         Interlocked.Add(ref _walkSteps, steps);
     }
 

@@ -13,6 +13,11 @@ internal sealed class WalkRunner
     private readonly SearchStats _stats;
     private readonly RandomChooser _chooser = new();
 
+    // Counts not yet added to the shared SearchStats (see FlushStats).
+    private long _unflushedSteps;
+    private long _unflushedWalks;
+    private long _unflushedWalkSteps;
+
     public WalkRunner(CheckWorld world, CheckOptions options, SearchStats stats)
     {
         _world = world;
@@ -35,10 +40,15 @@ internal sealed class WalkRunner
         _world.Reset();
         StepEnds.Add(_chooser.Recorded.Count);
         for (var s = 0; s < steps && _world.Step(); s++) StepEnds.Add(_chooser.Recorded.Count);
-        _stats.AddSteps(steps);
+        _unflushedSteps += steps;
+        FlushStats();
     }
 
-    /// <summary>Walks from the state <paramref name="prefixSteps"/> steps along <paramref name="prefix"/>; the outcome says whether it became live or broke a property.</summary>
+    /// <summary>
+    /// Walks from the state <paramref name="prefixSteps"/> steps along <paramref name="prefix"/>; the
+    /// outcome says whether it became live or broke a property. Its steps and the walk are counted
+    /// here and reach the shared <see cref="SearchStats"/> at the next <see cref="FlushStats"/>.
+    /// </summary>
     public WalkOutcome Walk(int[] prefix, int prefixLength, int prefixSteps, ulong seed, bool recordSteps)
     {
         _world.Chooser = _chooser;
@@ -51,7 +61,7 @@ internal sealed class WalkRunner
             _world.Step();
             if (recordSteps) StepEnds.Add(_chooser.Recorded.Count);
         }
-        _stats.AddSteps(prefixSteps);
+        _unflushedSteps += prefixSteps;
         var live = _world.HasLiveness && _world.IsLive();
         var taken = 0;
         var outcome = WalkOutcome.Exhausted;
@@ -72,8 +82,23 @@ internal sealed class WalkRunner
             live = _world.HasLiveness && _world.IsLive();
         }
         if (live) outcome = WalkOutcome.Live;
-        _stats.AddSteps(taken);
-        _stats.AddWalk(taken);
+        _unflushedSteps += taken;
+        _unflushedWalks++;
+        _unflushedWalkSteps += taken;
         return outcome;
+    }
+
+    /// <summary>
+    /// Adds the walks and steps counted since the last call to the shared counters. Walks can be a
+    /// few microseconds each, and two threads adding to the shared counters after every one of them
+    /// contend for the same cache line, so a thread calls this once per block of walks.
+    /// </summary>
+    public void FlushStats()
+    {
+        if (_unflushedSteps != 0) _stats.AddSteps(_unflushedSteps);
+        if (_unflushedWalks != 0) _stats.AddWalks(_unflushedWalks, _unflushedWalkSteps);
+        _unflushedSteps = 0;
+        _unflushedWalks = 0;
+        _unflushedWalkSteps = 0;
     }
 }
