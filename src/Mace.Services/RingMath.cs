@@ -75,14 +75,66 @@ public static class RingMath
         return best;
     }
 
+    /// <summary>The node of a leaf set's two halves (and <paramref name="self"/>) numerically closest to <paramref name="key"/>.</summary>
+    public static NodeAddress Closest(Key key, NodeAddress self, List<NodeAddress> clockwise, List<NodeAddress> counterClockwise)
+    {
+        var best = self;
+        foreach (var n in clockwise) if (Closer(key, n, best)) best = n;
+        foreach (var n in counterClockwise) if (Closer(key, n, best)) best = n;
+        return best;
+    }
+
+    /// <summary>
+    /// The nodes of <paramref name="first"/>, then those of <paramref name="second"/> not already
+    /// listed, in order: <c>first.Union(second).ToList()</c> for a leaf set's two halves, without a
+    /// hash set for a dozen entries.
+    /// </summary>
+    public static List<NodeAddress> Union(List<NodeAddress> first, List<NodeAddress> second)
+    {
+        var all = new List<NodeAddress>(first.Count + second.Count);
+        foreach (var n in first) if (!all.Contains(n)) all.Add(n);
+        foreach (var n in second) if (!all.Contains(n)) all.Add(n);
+        return all;
+    }
+
+    /// <summary>
+    /// Pastry's next hop for <paramref name="key"/> from <paramref name="self"/>, given its leaf set
+    /// halves and routing table: the numerically closest of the leaf set when the key falls within
+    /// it (or the leaf set is not full yet); else the table's entry for the key's next digit; else
+    /// the numerically closest known node sharing at least as long a prefix with the key as
+    /// <paramref name="self"/> does; <paramref name="self"/> when there is none (or no leaf at all).
+    /// </summary>
+    public static NodeAddress NextHop(Key key, NodeAddress self, List<NodeAddress> clockwise, List<NodeAddress> counterClockwise, Dictionary<int, NodeAddress> table, int halfLeaves)
+    {
+        if (clockwise.Count == 0) return self;
+        if (clockwise.Count < halfLeaves || counterClockwise.Count < halfLeaves || key.IsBetweenInclusive(IdOf(counterClockwise[^1]), IdOf(clockwise[^1])))
+            return Closest(key, self, clockwise, counterClockwise);
+        var me = IdOf(self);
+        var slot = SlotFor(me, key);
+        if (slot >= 0 && table.TryGetValue(slot, out var hop)) return hop;
+        // A node listed twice (a leaf also in the table) cannot change the result: only a strictly
+        // closer node replaces the best so far.
+        var row = me.SharedPrefixLength(key, DigitBits);
+        var best = self;
+        foreach (var n in clockwise) best = CloserSharing(key, row, n, best);
+        foreach (var n in counterClockwise) best = CloserSharing(key, row, n, best);
+        foreach (var n in table.Values) best = CloserSharing(key, row, n, best);
+        return best;
+    }
+
+    private static NodeAddress CloserSharing(Key key, int row, NodeAddress candidate, NodeAddress best) =>
+        IdOf(candidate).SharedPrefixLength(key, DigitBits) >= row && Closer(key, candidate, best) ? candidate : best;
+
     /// <summary>
     /// Inserts <paramref name="node"/> into one half of a leaf set (sorted by distance from
     /// <paramref name="self"/> in one direction, at most <paramref name="max"/> long): true when it changed.
     /// </summary>
     public static bool AddLeaf(List<NodeAddress> side, Key self, NodeAddress node, bool clockwise, int max)
     {
-        if (side.Contains(node)) return false;
         var d = Distance(self, IdOf(node), clockwise);
+        // Most nodes learned are farther than a full side's last leaf (the side is sorted).
+        if (side.Count >= max && Distance(self, IdOf(side[^1]), clockwise) < d) return false;
+        if (side.Contains(node)) return false;
         var at = 0;
         while (at < side.Count && Distance(self, IdOf(side[at]), clockwise) < d) at++;
         if (at >= max) return false;
