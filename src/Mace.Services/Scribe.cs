@@ -25,15 +25,21 @@ public sealed partial class Scribe
 
     /// <summary>True when, in some group, following parent links from <paramref name="node"/> comes back to it.</summary>
     public static bool InCycle(IReadOnlyList<Scribe> nodes, Scribe node) =>
-        node.Parents.Keys.Any(group => TreeWalk.InCycle(nodes, node, static n => n.LocalAddress, n => ParentIn(n, group)));
+        node.Parents.Keys.Any(group => TreeWalk.InCycle(nodes, node, static n => n.LocalAddress, static (n, group) => ParentIn(n, group), group));
 
     /// <summary>True when, for every group <paramref name="node"/> is a member of, its parent links reach the group's root.</summary>
-    public static bool MembersReachTheRoot(IReadOnlyList<Scribe> nodes, Scribe node) =>
-        node.Members.All(group => ReachesTheRoot(nodes, node, group));
+    public static bool MembersReachTheRoot(IReadOnlyList<Scribe> nodes, Scribe node)
+    {
+        foreach (var group in node.Members)
+        {
+            if (!ReachesTheRoot(nodes, node, group)) return false;
+        }
+        return true;
+    }
 
     /// <summary>True when <paramref name="node"/>'s parent links in <paramref name="group"/> reach the group's root.</summary>
     public static bool ReachesTheRoot(IReadOnlyList<Scribe> nodes, Scribe node, Key group) =>
-        TreeWalk.Depth(nodes, node, static n => n.LocalAddress, n => ParentIn(n, group), n => n.Roots.Contains(group)) >= 0;
+        TreeWalk.Depth(nodes, node, static n => n.LocalAddress, static (n, group) => ParentIn(n, group), static (n, group) => n.Roots.Contains(group), group) >= 0;
 
     private static NodeAddress ParentIn(Scribe node, Key group) => node.Parents.TryGetValue(group, out var parent) ? parent : NodeAddress.None;
 
