@@ -35,7 +35,7 @@ internal static partial class LocCommand
 
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Folders or .mace files (default: src/Mace.Services).", Arity = ArgumentArity.ZeroOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Folders (their .mace files) or single files, .mace or C# (default: src/Mace.Services).", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("loc", "Count semicolons in each .mace service, beside the paper's figure 7.") { paths };
         command.SetAction(result => Run(result.GetValue(paths) is { Length: > 0 } p ? p : ["src/Mace.Services"]));
         return command;
@@ -58,7 +58,7 @@ internal static partial class LocCommand
                 return 2;
             }
         }
-        var table = new Table().Border(TableBorder.Rounded).Title("semicolons per .mace file");
+        var table = new Table().Border(TableBorder.Rounded).Title("semicolons per file");
         table.AddColumn("file");
         table.AddColumn("service");
         table.AddColumn(new TableColumn("semicolons").RightAligned());
@@ -70,7 +70,8 @@ internal static partial class LocCommand
             var text = File.ReadAllText(file);
             var count = CountSemicolons(text);
             total += count;
-            var service = ServiceLine().Match(text) is { Success: true } m ? m.Groups[1].Value : "(interfaces)";
+            var service = ServiceLine().Match(text) is { Success: true } m ? m.Groups[1].Value
+                : file.EndsWith(".mace", StringComparison.OrdinalIgnoreCase) ? "(interfaces)" : "(C#)";
             byService[service] = count;
             var paper = s_paper.TryGetValue(service, out var p) ? p.ToString(CultureInfo.InvariantCulture) : "";
             table.AddRow(Markup.Escape(Path.GetFileName(file)), Markup.Escape(service), count.ToString(CultureInfo.InvariantCulture), paper);
