@@ -16,6 +16,10 @@ public sealed class ServiceCheckTests : ICheckTestProvider
     private static readonly Key s_topic = Key.Hash("topic");
     private static readonly Key s_stream = Key.Hash("stream");
 
+    // Driver labels are formatted once: the driver runs again on every reset and replay.
+    private static readonly string s_joinGroup = $"JoinGroup({s_topic.ToShortString()})";
+    private static readonly string s_joinStream = $"JoinStream({s_stream.ToShortString()})";
+
     // Scribe's own liveness holds trivially before anyone joins; in this test every node joins.
     private static readonly MaceProperty<Scribe> s_everyNodeJoins =
         new("EveryNodeJoinsTheGroup", PropertyKind.Liveness, nodes => nodes.All(n => n.IsInTree(s_topic)));
@@ -83,7 +87,7 @@ public sealed class ServiceCheckTests : ICheckTestProvider
                 : "Scribe on four nodes over a static ring, one group joined by all, a node may crash: no node its own parent, every node joins and reaches the root",
             Driver = d =>
             {
-                d.Post($"JoinGroup({s_topic.ToShortString()})", s => s.JoinGroup(s_topic));
+                d.Post(s_joinGroup, s => s.JoinGroup(s_topic));
             },
             Defaults = new CheckOptions { Depth = 8, Walks = 500, MaxSteps = 400, Seed = 5, Time = TimeMode.Ordered, Faults = FaultKinds.Crash },
         };
@@ -94,7 +98,7 @@ public sealed class ServiceCheckTests : ICheckTestProvider
             Description = skipLastStripe
                 ? "SplitStream that joins every stripe but the last (seeded bug: the last stripe never reaches a node)"
                 : "SplitStream on four nodes over Scribe over a static ring, two stripes, at most two children a node: the bound holds, every node reaches every stripe's root",
-            Driver = d => d.Post($"JoinStream({s_stream.ToShortString()})", s => s.JoinStream(s_stream)),
+            Driver = d => d.Post(s_joinStream, s => s.JoinStream(s_stream)),
             // Crashes only: the static ring takes a broken connection for a death and never readmits
             // the node (a limit of this test overlay, not of SplitStream).
             Defaults = new CheckOptions { Depth = 8, Walks = 500, MaxSteps = 600, Seed = 5, Time = TimeMode.Ordered, Faults = FaultKinds.Crash },

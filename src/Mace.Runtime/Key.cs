@@ -136,7 +136,15 @@ public readonly partial struct Key : IEquatable<Key>, IComparable<Key>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{_high:x16}{_middle:x16}{_low:x8}");
 
     /// <summary>The first <paramref name="digits"/> hex digits, for logs.</summary>
-    public string ToShortString(int digits = 8) => ToString()[..Math.Clamp(digits, 1, 2 * ByteLength)];
+    public string ToShortString(int digits = 8)
+    {
+        // Formatted on the stack: check drivers and logs label events with it on every run.
+        Span<char> all = stackalloc char[2 * ByteLength];
+        _high.TryFormat(all, out _, "x16", CultureInfo.InvariantCulture);
+        _middle.TryFormat(all[16..], out _, "x16", CultureInfo.InvariantCulture);
+        _low.TryFormat(all[32..], out _, "x8", CultureInfo.InvariantCulture);
+        return new string(all[..Math.Clamp(digits, 1, 2 * ByteLength)]);
+    }
 
     /// <inheritdoc/>
     public bool Equals(Key other) => _high == other._high && _middle == other._middle && _low == other._low;

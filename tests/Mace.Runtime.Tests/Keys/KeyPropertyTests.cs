@@ -35,6 +35,11 @@ public class KeyPropertyTests
         });
 
     [Fact]
+    public void ShortString_IsTheHexPrefix() =>
+        Gen.Select(AnyKey, Gen.Int[-2, 2 * Key.ByteLength + 3]).Sample((k, digits) =>
+            Assert.Equal(k.ToString()[..Math.Clamp(digits, 1, 2 * Key.ByteLength)], k.ToShortString(digits)));
+
+    [Fact]
     public void Digits_ReassembleTheKey() =>
         Gen.Select(AnyKey, s_bits).Sample((k, bits) =>
         {
